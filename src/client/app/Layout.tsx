@@ -1,0 +1,79 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { paths } from './paths';
+import { OfflineIndicator } from '../ui/OfflineIndicator';
+import { StorageProblem } from '../ui/StorageProblem';
+import { ReloadPrompt } from '../pwa/ReloadPrompt';
+import { Loading } from '../ui/Loading';
+import { PageErrorBoundary } from './PageErrorBoundary';
+
+/** Moves focus to the new page's heading after navigation, so keyboard and screen-reader users land on it. */
+function useFocusOnNavigate() {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        heading.tabIndex = -1;
+        heading.focus({ preventScroll: true });
+      }
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [location.pathname]);
+}
+
+export function Layout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  useFocusOnNavigate();
+  const inQuiz = location.pathname.endsWith('/quiz');
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <NavLink to={paths.home()} className="brand">
+            <img src="/favicon.svg" alt="" width="28" height="28" />
+            <span>{t('app.name')}</span>
+          </NavLink>
+          <nav aria-label={t('layout.mainNavigation')}>
+            <ul className="nav-list">
+              <li>
+                <NavLink to={paths.home()} end>
+                  {t('nav.home')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.catalog()}>{t('nav.catalog')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.learning()}>{t('nav.learning')}</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.settings()}>{t('nav.settings')}</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+        <OfflineIndicator />
+      </header>
+      <StorageProblem />
+      <main id="main" className="app-main">
+        <PageErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
+      </main>
+      <ReloadPrompt paused={inQuiz} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/*
+ * The learner's IndexedDB, through Dexie: one database per account
+ * (`biblio-study:<accountId>`, `biblio-study:guest` before sign-in), so on a shared library
+ * PC one person's data never shows to the next.
+ *
+ * - `statements` holds every xAPI statement, the source of truth, with a `synced` flag
+ *   (0 = waiting in the outbox). It is append-only: nothing here is updated or deleted
+ *   except the flag; deleting is a voiding statement.
+ * - `lessons`, `attempts`, `notes`, `bookmarks`, `modules` are derived: the fold of the
+ *   statements (src/shared/learning/fold.ts), kept for fast reads and always rebuildable.
+ * - `meta` keeps small facts about this database (e.g. the sync cursor).
+ *
+ * Schema versions only move forward: add `version(n + 1)`, never edit an old one.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Statement } from '../../shared/xapi/types';
+import type { BookmarkState, LessonState, ModuleActivity, NoteState, QuizAttempt } from '../../shared/learning/fold';
+
+export type StoredStatement = {
+  id: string;
+  /** The module the statement is about (for voiding statements: the voided one's), for re-deriving one module. */
+  moduleId: string;
+  timestamp: string;
+  /** 0 while waiting to be sent, 1 once the server confirmed it. */
+  synced: 0 | 1;
+  statement: Statement;
+};
+
+export type MetaRow = { key: string; value: unknown };
+
+export class StudyDatabase extends Dexie {
+  statements!: Table<StoredStatement, string>;
+  lessons!: Table<LessonState, [string, string]>;
+  attempts!: Table<QuizAttempt, string>;
+  notes!: Table<NoteState, [string, string]>;
+  bookmarks!: Table<BookmarkState, [string, string]>;
+  modules!: Table<ModuleActivity, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({
+      statements: 'id, moduleId, synced, timestamp',
+      lessons: '[moduleId+lessonId], moduleId, lastVisitedAt, completedAt',
+      attempts: 'attemptId, moduleId, at',
+      notes: '[moduleId+lessonId], moduleId, updatedAt',
+      bookmarks: '[moduleId+lessonId], moduleId, createdAt',
+      modules: 'moduleId, lastActivityAt',
+      meta: 'key',
+    });
+  }
+}
+
+export const GUEST = 'guest';
+
+export function databaseName(accountId: string): string {
+  return `biblio-study:${accountId}`;
+}
+
+let current: StudyDatabase | undefined;
+
+/** The open database of the person using the app now (the guest until accounts exist). */
+export function db(): StudyDatabase {
+  current ??= new StudyDatabase(databaseName(GUEST));
+  return current;
+}
+
+/** Close and forget the open database; the next `db()` opens afresh (tests, account switch). */
+export function closeDatabase(): void {
+  current?.close();
+  current = undefined;
+}

@@ -1,0 +1,109 @@
+import { useRef } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { LessonContent, ModuleContent } from '../../../shared/content/compiled';
+import type { ContentLocale } from '../../../shared/content/locales';
+import type { LessonState, NoteState } from '../../../shared/learning/fold';
+import type { LessonRef } from '../../../shared/xapi/build';
+import { addBookmark, completeLesson, removeBookmark } from '../../db/actions';
+import { paths } from '../../app/paths';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useFormat } from '../../i18n/format';
+import { NotesEditor } from './NotesEditor';
+import { useReadingPosition } from './useReadingPosition';
+
+type Props = {
+  module: ModuleContent;
+  lesson: LessonContent;
+  index: number;
+  progress: LessonState | null;
+  note: NoteState | null;
+  bookmarked: boolean;
+  uiLocale: ContentLocale;
+};
+
+export function LessonView({ module, lesson, index, progress, note, bookmarked, uiLocale }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  usePageTitle(lesson.title);
+  const articleRef = useRef<HTMLElement>(null);
+  const ref: LessonRef = { moduleId: module.id, moduleVersion: module.version, locale: lesson.locale, lessonId: lesson.id };
+  const { resumed } = useReadingPosition(ref, articleRef, progress?.position ?? 0);
+  const previous = module.lessons[index - 1];
+  const next = module.lessons[index + 1];
+
+  return (
+    <>
+      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
+        <ol>
+          <li>
+            <Link to={paths.catalog()}>{t('nav.catalog')}</Link>
+          </li>
+          <li>
+            <Link to={paths.module(module.id)}>{module.title}</Link>
+          </li>
+          <li aria-current="page">{lesson.title}</li>
+        </ol>
+      </nav>
+      <div className="lesson-header">
+        <h1 lang={lesson.locale}>{lesson.title}</h1>
+        <p className="muted">
+          {t('lesson.position', { current: index + 1, total: module.lessons.length })} · {t('time.minutes', { count: lesson.minutes })}
+        </p>
+        <button
+          type="button"
+          className="button--secondary"
+          aria-pressed={bookmarked}
+          onClick={() => void (bookmarked ? removeBookmark(ref) : addBookmark(ref))}
+        >
+          {bookmarked ? `★ ${t('lesson.bookmarked')}` : `☆ ${t('lesson.bookmark')}`}
+        </button>
+      </div>
+      {lesson.fallback && (
+        <p className="notice" role="note">
+          {t('lesson.fallbackNotice', { language: t(`languages.${uiLocale}`) })}
+        </p>
+      )}
+      {resumed && (
+        <p className="notice notice--info" role="status">
+          {t('lesson.resumed')}
+        </p>
+      )}
+      <article ref={articleRef} className="lesson-body" lang={lesson.locale} dangerouslySetInnerHTML={{ __html: lesson.html }} />
+
+      <section aria-labelledby="complete-heading" className="card">
+        <h2 id="complete-heading" className="visually-hidden">
+          {t('lesson.completeTitle')}
+        </h2>
+        {progress?.completed ? (
+          <p role="status">✓ {t('lesson.completedOn', { date: format.date(progress.completedAt ?? new Date().toISOString()) })}</p>
+        ) : (
+          <button type="button" onClick={() => void completeLesson(ref)}>
+            {t('lesson.markComplete')}
+          </button>
+        )}
+      </section>
+
+      <nav aria-label={t('lesson.lessonNavigation')} className="pager">
+        {previous ? (
+          <Link to={paths.lesson(module.id, previous.id)} rel="prev">
+            ← {previous.title}
+          </Link>
+        ) : (
+          <Link to={paths.module(module.id)}>← {module.title}</Link>
+        )}
+        {next ? (
+          <Link to={paths.lesson(module.id, next.id)} rel="next">
+            {next.title} →
+          </Link>
+        ) : module.quiz ? (
+          <Link to={paths.quiz(module.id)}>{t('lesson.toQuiz')} →</Link>
+        ) : (
+          <Link to={paths.module(module.id)}>{module.title} →</Link>
+        )}
+      </nav>
+
+      <NotesEditor lesson={ref} saved={note?.text ?? ''} />
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { UI_LOCALES, isUiLocale } from '../../../shared/content/locales';
+import { LANGUAGE_NAMES, currentLanguage } from '../../i18n/i18n';
+import { requestPersistentStorage, storageInfo, type StorageInfo } from '../../db/storage';
+import { TEXT_SIZES, setTextSize, useTextSize, type TextSize } from '../../ui/preferences';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useFormat } from '../../i18n/format';
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  usePageTitle(t('settings.title'));
+  const format = useFormat();
+  const textSize = useTextSize();
+  const [storage, setStorage] = useState<StorageInfo | undefined>();
+  const [persistAnswer, setPersistAnswer] = useState<string>('');
+  const [languageError, setLanguageError] = useState(false);
+  useEffect(() => {
+    void storageInfo().then(setStorage);
+  }, []);
+
+  const sizeLabels: Record<TextSize, string> = {
+    small: t('settings.textSmall'),
+    normal: t('settings.textNormal'),
+    large: t('settings.textLarge'),
+    'x-large': t('settings.textExtraLarge'),
+  };
+
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+
+      <section aria-labelledby="language-heading" className="card">
+        <h2 id="language-heading">{t('settings.languageTitle')}</h2>
+        <label htmlFor="language-select">{t('settings.languageLabel')}</label>
+        <select
+          id="language-select"
+          value={currentLanguage(i18n.language)}
+          onChange={(e) => {
+            const value = e.target.value;
+            if (!isUiLocale(value)) return;
+            setLanguageError(false);
+            i18n.changeLanguage(value).catch(() => setLanguageError(true));
+          }}
+        >
+          {UI_LOCALES.map((lng) => (
+            <option key={lng} value={lng} lang={lng}>
+              {LANGUAGE_NAMES[lng]}
+            </option>
+          ))}
+        </select>
+        <p className="muted">{t('settings.languageHint')}</p>
+        {languageError && <p role="alert">{t('settings.languageFailed')}</p>}
+      </section>
+
+      <section aria-labelledby="text-size-heading" className="card">
+        <h2 id="text-size-heading">{t('settings.textSizeTitle')}</h2>
+        <fieldset>
+          <legend>{t('settings.textSizeLabel')}</legend>
+          <div className="choices choices--row">
+            {TEXT_SIZES.map((size) => (
+              <label key={size} className="choice">
+                <input type="radio" name="text-size" value={size} checked={textSize === size} onChange={() => setTextSize(size)} />
+                <span>{sizeLabels[size]}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+
+      <section aria-labelledby="storage-heading" className="card">
+        <h2 id="storage-heading">{t('settings.storageTitle')}</h2>
+        {storage === undefined ? (
+          <p>{t('common.loading')}</p>
+        ) : (
+          <dl className="facts">
+            <div>
+              <dt>{t('settings.storageUsed')}</dt>
+              <dd>{storage.usage === undefined ? t('settings.unknown') : format.bytes(storage.usage)}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.storageAvailable')}</dt>
+              <dd>{storage.quota === undefined ? t('settings.unknown') : format.bytes(Math.max(0, storage.quota - (storage.usage ?? 0)))}</dd>
+            </div>
+            <div>
+              <dt>{t('settings.persistentTitle')}</dt>
+              <dd>{storage.persisted === undefined ? t('settings.unknown') : storage.persisted ? t('settings.persistentYes') : t('settings.persistentNo')}</dd>
+            </div>
+          </dl>
+        )}
+        <p className="muted">{t('settings.persistentHint')}</p>
+        {storage?.persisted !== true && (
+          <button
+            type="button"
+            onClick={() =>
+              void requestPersistentStorage().then(async (granted) => {
+                setPersistAnswer(granted ? t('settings.persistentGranted') : t('settings.persistentRefused'));
+                setStorage(await storageInfo());
+              })
+            }
+          >
+            {t('settings.persistentRequest')}
+          </button>
+        )}
+        <p role="status">{persistAnswer}</p>
+      </section>
+    </>
+  );
+}

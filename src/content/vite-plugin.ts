@@ -1,0 +1,51 @@
+/*
+ * Vite plugin that compiles `modules/` into `/content/*.json`: emitted as assets in a
+ * build (so the service worker precaches them), served from memory by the dev server and
+ * recompiled when a module file changes. Content errors fail the build with the file and
+ * the problem; warnings are printed.
+ */
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { compileContent, formatProblems, type CompileResult } from './compile';
+
+export function biblioContent(options: { root?: string } = {}): Plugin {
+  let root = '';
+  let result: CompileResult | undefined;
+  const compile = (): CompileResult => {
+    result = compileContent(root);
+    return result;
+  };
+  return {
+    name: 'biblio-content',
+    configResolved(config) {
+      root = resolve(config.root, options.root ?? 'modules');
+    },
+    buildStart() {
+      const { problems } = compile();
+      const errors = problems.filter((p) => p.severity === 'error');
+      const warnings = problems.filter((p) => p.severity === 'warning');
+      if (warnings.length) this.warn(`course content:\n${formatProblems(warnings)}`);
+      if (errors.length) this.error(`course content is invalid:\n${formatProblems(errors)}`);
+      this.addWatchFile(root);
+    },
+    generateBundle() {
+      for (const [fileName, source] of (result ?? compile()).files) this.emitFile({ type: 'asset', fileName, source });
+    },
+    configureServer(server) {
+      server.watcher.add(root);
+      server.watcher.on('all', (_event, file) => {
+        if (file.startsWith(root)) {
+          compile();
+          server.ws.send({ type: 'full-reload' });
+        }
+      });
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0]?.replace(/^\//, '') ?? '';
+        const file = (result ?? compile()).files.get(path);
+        if (!file) return next();
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(file);
+      });
+    },
+  };
+}

@@ -1,0 +1,89 @@
+/*
+ * The shapes of the compiled content the client fetches from `/content/`: written by
+ * `src/content/compile.ts` at build time, read by `src/client/content`.
+ */
+import type { ContentLocale, HourCategory } from './locales';
+
+export type Localized = Partial<Record<ContentLocale, string>> & { en: string };
+
+export type CatalogLesson = { id: string; title: Localized; minutes: number; words: number };
+
+export type CatalogModule = {
+  id: string;
+  version: number;
+  title: Localized;
+  summary: Localized;
+  minutes: number;
+  level: number;
+  competences: string[];
+  prerequisites: string[];
+  /** Content languages in which every lesson of the module exists. */
+  languages: ContentLocale[];
+  lessons: CatalogLesson[];
+  quiz: { questions: number; passMark: number } | null;
+  assignment: { category: HourCategory; hours: number } | null;
+};
+
+export type CatalogCurriculum = {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  modules: string[];
+  hours: Partial<Record<HourCategory, number>>;
+};
+
+export type Catalog = { curricula: CatalogCurriculum[]; modules: CatalogModule[] };
+
+export type LessonContent = {
+  id: string;
+  title: string;
+  minutes: number;
+  /** Sanitized HTML. */
+  html: string;
+  /** The language the text is in; differs from the module file's language on fallback. */
+  locale: ContentLocale;
+  fallback: boolean;
+};
+
+export type QuizOption = { id: string; text: string };
+
+export type QuizQuestion =
+  | { id: string; type: 'single'; text: string; explanation: string; options: QuizOption[]; answer: string }
+  | { id: string; type: 'multiple'; text: string; explanation: string; options: QuizOption[]; answer: string[] }
+  | { id: string; type: 'truefalse'; text: string; explanation: string; answer: boolean }
+  | { id: string; type: 'order'; text: string; explanation: string; options: QuizOption[] };
+
+export type QuizContent = { passMark: number; questions: QuizQuestion[]; fallback: boolean };
+
+export type AssignmentContent = {
+  title: string;
+  instructions: string;
+  category: HourCategory;
+  hours: number;
+  fallback: boolean;
+};
+
+export type ModuleContent = {
+  id: string;
+  version: number;
+  locale: ContentLocale;
+  title: string;
+  outcomes: string[];
+  lessons: LessonContent[];
+  quiz: QuizContent | null;
+  assignment: AssignmentContent | null;
+};
+
+export type SearchEntry = {
+  moduleId: string;
+  /** Absent for the module itself (title and summary). */
+  lessonId?: string;
+  title: string;
+  text: string;
+};
+
+export const contentPaths = {
+  catalog: '/content/catalog.json',
+  module: (moduleId: string, locale: ContentLocale) => `/content/modules/${moduleId}/${locale}.json`,
+  search: (locale: ContentLocale) => `/content/search/${locale}.json`,
+};

@@ -1,0 +1,223 @@
+/*
+ * The fold from a set of xAPI statements to a learner's study state. Pure, and a function
+ * of the SET: duplicates and order never change the answer (property tests in
+ * tests/unit/shared/fold.test.ts). Mutable things (reading position, a note) take the
+ * latest by (timestamp, id); sums count each statement id once; voided statements are
+ * left out wherever they are in the input.
+ */
+import type { Statement } from '../xapi/types';
+import { parseActivityId } from '../xapi/activities';
+import { PROGRESS_EXTENSION, verbName } from '../xapi/verbs';
+import { durationMs } from './duration';
+
+export type LessonState = {
+  moduleId: string;
+  lessonId: string;
+  completed: boolean;
+  /** The first completion. */
+  completedAt: string | undefined;
+  /** 0..100, the latest reading position. */
+  position: number;
+  lastVisitedAt: string | undefined;
+  secondsSpent: number;
+};
+
+export type QuizAnswer = { questionId: string; response: string; success: boolean };
+
+export type QuizAttempt = {
+  attemptId: string;
+  moduleId: string;
+  at: string;
+  /** 0..1 */
+  scaled: number;
+  raw: number;
+  max: number;
+  passed: boolean;
+  answers: QuizAnswer[];
+};
+
+export type NoteState = { moduleId: string; lessonId: string; text: string; updatedAt: string };
+
+export type BookmarkState = { moduleId: string; lessonId: string; createdAt: string; statementIds: string[] };
+
+export type ModuleActivity = { moduleId: string; secondsSpent: number; lastActivityAt: string };
+
+export type LearningState = {
+  lessons: LessonState[];
+  attempts: QuizAttempt[];
+  notes: NoteState[];
+  bookmarks: BookmarkState[];
+  modules: ModuleActivity[];
+};
+
+type Stamp = { timestamp: string; id: string };
+
+/** True when `a` is later than `b` by (timestamp, id): the tie-break that makes "latest" unique. */
+export function isLater(a: Stamp, b: Stamp): boolean {
+  return a.timestamp === b.timestamp ? a.id > b.id : a.timestamp > b.timestamp;
+}
+
+function minString(a: string | undefined, b: string): string {
+  return a === undefined || b < a ? b : a;
+}
+
+function maxString(a: string | undefined, b: string): string {
+  return a === undefined || b > a ? b : a;
+}
+
+const key = (moduleId: string, id: string): string => `${moduleId}\u0000${id}`;
+
+function byKey<T extends { moduleId: string }>(idOf: (item: T) => string) {
+  return (a: T, b: T): number => {
+    const ka = key(a.moduleId, idOf(a));
+    const kb = key(b.moduleId, idOf(b));
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+}
+
+/** Ids of statements voided by a voiding statement in the set. */
+export function voidedIds(statements: Iterable<Statement>): Set<string> {
+  const voided = new Set<string>();
+  for (const s of statements) {
+    if (verbName(s.verb.id) === 'voided' && s.object.objectType === 'StatementRef') voided.add(s.object.id);
+  }
+  return voided;
+}
+
+type AttemptDraft = { outcome?: { stamp: Stamp; scaled: number; raw: number; max: number; passed: boolean }; moduleId: string; answers: Map<string, { stamp: Stamp; answer: QuizAnswer }> };
+
+export function foldLearning(input: Iterable<Statement>): LearningState {
+  const unique = new Map<string, Statement>();
+  for (const s of input) unique.set(s.id, s);
+  const voided = voidedIds(unique.values());
+
+  const lessons = new Map<string, LessonState & { positionStamp?: Stamp }>();
+  const notes = new Map<string, NoteState & { stamp: Stamp }>();
+  const bookmarks = new Map<string, BookmarkState>();
+  const modules = new Map<string, ModuleActivity>();
+  const attempts = new Map<string, AttemptDraft>();
+
+  const lessonOf = (moduleId: string, lessonId: string) => {
+    const k = key(moduleId, lessonId);
+    let lesson = lessons.get(k);
+    if (!lesson) {
+      lesson = { moduleId, lessonId, completed: false, completedAt: undefined, position: 0, lastVisitedAt: undefined, secondsSpent: 0 };
+      lessons.set(k, lesson);
+    }
+    return lesson;
+  };
+  // secondsSpent holds whole milliseconds until the end, so sums are exact in any order.
+  const touchModule = (moduleId: string, timestamp: string, ms: number) => {
+    const m = modules.get(moduleId) ?? { moduleId, secondsSpent: 0, lastActivityAt: timestamp };
+    m.secondsSpent += ms;
+    m.lastActivityAt = maxString(m.lastActivityAt, timestamp);
+    modules.set(moduleId, m);
+  };
+
+  for (const s of unique.values()) {
+    if (voided.has(s.id)) continue;
+    const verb = verbName(s.verb.id);
+    if (!verb || verb === 'voided' || s.object.objectType === 'StatementRef') continue;
+    const ref = parseActivityId(s.object.id);
+    if (!ref) continue;
+    const stamp: Stamp = { timestamp: s.timestamp, id: s.id };
+    const ms = s.result?.duration ? durationMs(s.result.duration) : 0;
+
+    if (ref.kind === 'lesson') {
+      const lesson = lessonOf(ref.moduleId, ref.lessonId);
+      switch (verb) {
+        case 'experienced':
+        case 'progressed': {
+          lesson.lastVisitedAt = maxString(lesson.lastVisitedAt, s.timestamp);
+          lesson.secondsSpent += ms;
+          touchModule(ref.moduleId, s.timestamp, ms);
+          const progress = s.result?.extensions?.[PROGRESS_EXTENSION];
+          if (typeof progress === 'number' && Number.isFinite(progress) && (!lesson.positionStamp || isLater(stamp, lesson.positionStamp))) {
+            lesson.position = Math.max(0, Math.min(100, progress));
+            lesson.positionStamp = stamp;
+          }
+          break;
+        }
+        case 'completed':
+          lesson.completed = true;
+          lesson.completedAt = minString(lesson.completedAt, s.timestamp);
+          lesson.lastVisitedAt = maxString(lesson.lastVisitedAt, s.timestamp);
+          touchModule(ref.moduleId, s.timestamp, ms);
+          break;
+        case 'noted': {
+          const k = key(ref.moduleId, ref.lessonId);
+          const current = notes.get(k);
+          if (!current || isLater(stamp, current.stamp)) {
+            notes.set(k, { moduleId: ref.moduleId, lessonId: ref.lessonId, text: s.result?.response ?? '', updatedAt: s.timestamp, stamp });
+          }
+          break;
+        }
+        case 'bookmarked': {
+          const k = key(ref.moduleId, ref.lessonId);
+          const current = bookmarks.get(k) ?? { moduleId: ref.moduleId, lessonId: ref.lessonId, createdAt: s.timestamp, statementIds: [] };
+          current.createdAt = minString(current.createdAt, s.timestamp);
+          current.statementIds.push(s.id);
+          bookmarks.set(k, current);
+          break;
+        }
+        default:
+          break;
+      }
+      continue;
+    }
+
+    const registration = s.context?.registration;
+    if ((ref.kind === 'quiz' || ref.kind === 'question') && registration) {
+      const draft: AttemptDraft = attempts.get(registration) ?? { moduleId: ref.moduleId, answers: new Map() };
+      attempts.set(registration, draft);
+      if (ref.kind === 'question' && verb === 'answered') {
+        const previous = draft.answers.get(ref.questionId);
+        if (!previous || isLater(stamp, previous.stamp)) {
+          draft.answers.set(ref.questionId, {
+            stamp,
+            answer: { questionId: ref.questionId, response: s.result?.response ?? '', success: s.result?.success === true },
+          });
+        }
+      }
+      if (ref.kind === 'quiz' && (verb === 'passed' || verb === 'failed')) {
+        touchModule(ref.moduleId, s.timestamp, ms);
+        if (!draft.outcome || isLater(stamp, draft.outcome.stamp)) {
+          const score = s.result?.score ?? {};
+          draft.outcome = { stamp, scaled: score.scaled ?? 0, raw: score.raw ?? 0, max: score.max ?? 0, passed: verb === 'passed' };
+        }
+      }
+    }
+  }
+
+  const finishedAttempts: QuizAttempt[] = [];
+  for (const [attemptId, draft] of attempts) {
+    if (!draft.outcome) continue;
+    finishedAttempts.push({
+      attemptId,
+      moduleId: draft.moduleId,
+      at: draft.outcome.stamp.timestamp,
+      scaled: draft.outcome.scaled,
+      raw: draft.outcome.raw,
+      max: draft.outcome.max,
+      passed: draft.outcome.passed,
+      answers: [...draft.answers.values()].map((a) => a.answer).sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0)),
+    });
+  }
+  finishedAttempts.sort((a, b) => (a.at === b.at ? (a.attemptId < b.attemptId ? -1 : 1) : a.at < b.at ? -1 : 1));
+
+  return {
+    lessons: [...lessons.values()]
+      .map(({ positionStamp: _stamp, ...lesson }) => ({ ...lesson, secondsSpent: Math.round(lesson.secondsSpent / 1000) }))
+      .sort(byKey((l) => l.lessonId)),
+    attempts: finishedAttempts,
+    // An empty note is a deleted note.
+    notes: [...notes.values()]
+      .filter((n) => n.text.trim() !== '')
+      .map(({ stamp: _stamp, ...note }) => note)
+      .sort(byKey((n) => n.lessonId)),
+    bookmarks: [...bookmarks.values()]
+      .map((b) => ({ ...b, statementIds: [...b.statementIds].sort() }))
+      .sort(byKey((b) => b.lessonId)),
+    modules: [...modules.values()].map((m) => ({ ...m, secondsSpent: Math.round(m.secondsSpent / 1000) })).sort(byKey(() => '')),
+  };
+}

@@ -1,0 +1,39 @@
+/*
+ * The verbs Biblio Study writes. ADL's vocabulary where it has the word; the few it lacks
+ * (bookmarking, personal notes) live under the product's own vocabulary IRI, which never
+ * changes with the deployment, so statements fold the same on every server.
+ */
+const ADL = 'http://adlnet.gov/expapi/verbs/';
+export const PRODUCT_VOCABULARY = 'https://w3id.org/xapi/biblio-study/';
+
+export const VERBS = {
+  experienced: `${ADL}experienced`,
+  progressed: `${ADL}progressed`,
+  completed: `${ADL}completed`,
+  answered: `${ADL}answered`,
+  passed: `${ADL}passed`,
+  failed: `${ADL}failed`,
+  commented: `${ADL}commented`,
+  voided: `${ADL}voided`,
+  bookmarked: `${PRODUCT_VOCABULARY}verbs/bookmarked`,
+  noted: `${PRODUCT_VOCABULARY}verbs/noted`,
+} as const;
+
+export type VerbName = keyof typeof VERBS;
+
+const byIri = new Map<string, VerbName>(Object.entries(VERBS).map(([name, iri]) => [iri, name as VerbName]));
+
+export function verbName(iri: string): VerbName | undefined {
+  return byIri.get(iri);
+}
+
+export function verbDisplay(name: VerbName): { 'en-US': string } {
+  return { 'en-US': name };
+}
+
+/** cmi5's progress extension: how far through the activity, 0..100. */
+export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/cmi5/result/extensions/progress';
+/** The module version a statement was made on. */
+export const MODULE_VERSION_EXTENSION = `${PRODUCT_VOCABULARY}extensions/module-version`;
+/** The content language the learner studied in. */
+export const CONTENT_LANGUAGE_EXTENSION = `${PRODUCT_VOCABULARY}extensions/content-language`;
