@@ -168,9 +168,25 @@ function localizeQuestion(question: QuizSource['questions'][number], locale: Con
     case 'truefalse':
       return { question: { ...base, type: 'truefalse', answer: question.answer }, fallback };
     case 'single':
-      return { question: { ...base, type: 'single', options: question.options.map((o) => ({ id: o.id, text: t(o.text) })), answer: question.answer }, fallback };
+      return {
+        question: {
+          ...base,
+          type: 'single',
+          options: question.options.map((o) => ({ id: o.id, text: t(o.text) })),
+          answer: question.answer,
+        },
+        fallback,
+      };
     case 'multiple':
-      return { question: { ...base, type: 'multiple', options: question.options.map((o) => ({ id: o.id, text: t(o.text) })), answer: question.answer }, fallback };
+      return {
+        question: {
+          ...base,
+          type: 'multiple',
+          options: question.options.map((o) => ({ id: o.id, text: t(o.text) })),
+          answer: question.answer,
+        },
+        fallback,
+      };
     case 'order':
       return { question: { ...base, type: 'order', options: question.options.map((o) => ({ id: o.id, text: t(o.text) })) }, fallback };
   }
@@ -199,7 +215,8 @@ function readModule(moduleDir: string, folder: string, problems: Problems): Modu
   if (missingOutcomes.length) problems.warn(moduleFile, `outcomes: none in ${missingOutcomes.join(', ')}`);
   for (const locale of CONTENT_LOCALES) {
     const list = source.outcomes[locale];
-    if (list && (list.length < 3 || list.length > 6)) problems.error(moduleFile, `outcomes.${locale}: a module has 3 to 6 learning outcomes, found ${list.length}`);
+    if (list && (list.length < 3 || list.length > 6))
+      problems.error(moduleFile, `outcomes.${locale}: a module has 3 to 6 learning outcomes, found ${list.length}`);
   }
 
   const lessonsByLocale = new Map<ContentLocale, LessonSource[]>();
@@ -273,7 +290,14 @@ function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search
     const own = new Map((lessonsByLocale.get(locale) ?? []).map((l) => [l.id, l]));
     const lessons: LessonContent[] = english.map((en) => {
       const lesson = own.get(en.id) ?? en;
-      return { id: en.id, title: lesson.title, minutes: lesson.minutes, html: lesson.html, locale: own.has(en.id) ? locale : 'en', fallback: !own.has(en.id) };
+      return {
+        id: en.id,
+        title: lesson.title,
+        minutes: lesson.minutes,
+        html: lesson.html,
+        locale: own.has(en.id) ? locale : 'en',
+        fallback: !own.has(en.id),
+      };
     });
     let quizContent: ModuleContent['quiz'] = null;
     if (quiz) {
@@ -284,7 +308,13 @@ function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search
     if (assignment) {
       const title = localize(assignment.title, locale);
       const instructions = localize(assignment.instructions, locale);
-      assignmentContent = { title: title.text, instructions: instructions.text, category: assignment.category, hours: assignment.hours, fallback: title.fallback || instructions.fallback };
+      assignmentContent = {
+        title: title.text,
+        instructions: instructions.text,
+        category: assignment.category,
+        hours: assignment.hours,
+        fallback: title.fallback || instructions.fallback,
+      };
     }
     const content: ModuleContent = {
       id: source.id,

@@ -9,7 +9,30 @@ import sanitizeHtml from 'sanitize-html';
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
 const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'strong', 'em', 'blockquote', 'code', 'pre', 'a', 'hr', 'br', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del'],
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'blockquote',
+    'code',
+    'pre',
+    'a',
+    'hr',
+    'br',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'del',
+  ],
   allowedAttributes: { a: ['href', 'rel'], th: ['align'], td: ['align'], ol: ['start'] },
   allowedSchemes: ['https'],
   transformTags: {
@@ -38,7 +61,8 @@ export function renderMarkdown(source: string): Rendered {
   const tokens = marked.lexer(source);
   walk(tokens, (token) => {
     if (token.type === 'html') problems.push(`contains raw HTML (${token.raw.trim().slice(0, 40)}); use Markdown only`);
-    if (token.type === 'heading' && (token as Tokens.Heading).depth === 1) problems.push('uses a top-level "#" heading; start sections at "##"');
+    if (token.type === 'heading' && (token as Tokens.Heading).depth === 1)
+      problems.push('uses a top-level "#" heading; start sections at "##"');
     if (token.type === 'link' && !(token as Tokens.Link).href.startsWith('https://')) {
       problems.push(`links to "${(token as Tokens.Link).href}"; only https:// links are allowed`);
     }

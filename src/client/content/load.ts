@@ -47,7 +47,9 @@ function useJson<T>(url: string | undefined): Loadable<T> {
     let live = true;
     fetchJson<T>(url).then(
       (data) => live && setState({ url, value: { status: 'ready', data } }),
-      (error: unknown) => live && setState({ url, value: { status: 'error', error: error instanceof ContentError ? error : new ContentError('failed', url) } }),
+      (error: unknown) =>
+        live &&
+        setState({ url, value: { status: 'error', error: error instanceof ContentError ? error : new ContentError('failed', url) } }),
     );
     return () => {
       live = false;

@@ -112,12 +112,25 @@ export async function removeBookmark(lesson: LessonRef): Promise<void> {
 }
 
 /** One answer in a quiz attempt, kept even if the attempt is never finished. Offline-safe. */
-export async function recordAnswer(module: ModuleRef, attemptId: string, questionId: string, response: string, success: boolean): Promise<void> {
+export async function recordAnswer(
+  module: ModuleRef,
+  attemptId: string,
+  questionId: string,
+  response: string,
+  success: boolean,
+): Promise<void> {
   await appendStatements([local(buildStatement.answered(env(), module, attemptId, questionId, response, success), module.moduleId)]);
 }
 
 /** The end of a quiz attempt: score, pass or fail against the pass mark, active time. Offline-safe. */
-export async function finishQuiz(module: ModuleRef, attemptId: string, raw: number, max: number, passMark: number, activeMs: number): Promise<void> {
+export async function finishQuiz(
+  module: ModuleRef,
+  attemptId: string,
+  raw: number,
+  max: number,
+  passMark: number,
+  activeMs: number,
+): Promise<void> {
   await appendStatements([local(buildStatement.quizResult(env(), module, attemptId, raw, max, passMark, activeMs), module.moduleId)]);
 }
 

@@ -17,12 +17,18 @@ export function useLessonProgress(moduleId: string, lessonId: string) {
 
 /** Every lesson touched, most recently visited first. */
 export function useAllLessons() {
-  return useLiveQuery(async () => (await db().lessons.orderBy('lastVisitedAt').reverse().toArray()).filter((l) => l.lastVisitedAt !== undefined), []);
+  return useLiveQuery(
+    async () => (await db().lessons.orderBy('lastVisitedAt').reverse().toArray()).filter((l) => l.lastVisitedAt !== undefined),
+    [],
+  );
 }
 
 export function useQuizAttempts(moduleId?: string) {
   return useLiveQuery(
-    () => (moduleId === undefined ? db().attempts.orderBy('at').reverse().toArray() : db().attempts.where('moduleId').equals(moduleId).reverse().sortBy('at')),
+    () =>
+      moduleId === undefined
+        ? db().attempts.orderBy('at').reverse().toArray()
+        : db().attempts.where('moduleId').equals(moduleId).reverse().sortBy('at'),
     [moduleId],
   );
 }

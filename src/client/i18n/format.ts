@@ -25,7 +25,9 @@ export function useFormat() {
         amount /= 1000;
         unit += 1;
       }
-      return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
+      return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(
+        amount,
+      );
     },
   };
 }

@@ -36,11 +36,8 @@ export function setTextSize(size: TextSize): void {
 }
 
 export function useTextSize(): TextSize {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getTextSize,
-  );
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, getTextSize);
 }

@@ -10,10 +10,12 @@ const TICK_MS = 5_000;
  */
 export function useActiveTime(): { take: () => number } {
   const accrued = useRef(0);
-  const lastInput = useRef(Date.now());
-  const lastTick = useRef(Date.now());
+  const lastInput = useRef(0);
+  const lastTick = useRef(0);
 
   useEffect(() => {
+    lastInput.current = Date.now();
+    lastTick.current = Date.now();
     const mark = () => {
       lastInput.current = Date.now();
     };

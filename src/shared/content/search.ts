@@ -45,5 +45,7 @@ export function searchEntries(entries: readonly SearchEntry[], query: string, li
     }
     if (all) hits.push({ ...entry, score, snippet: snippetAround(entry.text, text, terms[0] ?? '') });
   }
-  return hits.sort((a, b) => b.score - a.score || a.moduleId.localeCompare(b.moduleId) || (a.lessonId ?? '').localeCompare(b.lessonId ?? '')).slice(0, limit);
+  return hits
+    .sort((a, b) => b.score - a.score || a.moduleId.localeCompare(b.moduleId) || (a.lessonId ?? '').localeCompare(b.lessonId ?? ''))
+    .slice(0, limit);
 }

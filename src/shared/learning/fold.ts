@@ -84,7 +84,11 @@ export function voidedIds(statements: Iterable<Statement>): Set<string> {
   return voided;
 }
 
-type AttemptDraft = { outcome?: { stamp: Stamp; scaled: number; raw: number; max: number; passed: boolean }; moduleId: string; answers: Map<string, { stamp: Stamp; answer: QuizAnswer }> };
+type AttemptDraft = {
+  outcome?: { stamp: Stamp; scaled: number; raw: number; max: number; passed: boolean };
+  moduleId: string;
+  answers: Map<string, { stamp: Stamp; answer: QuizAnswer }>;
+};
 
 export function foldLearning(input: Iterable<Statement>): LearningState {
   const unique = new Map<string, Statement>();
@@ -132,7 +136,11 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
           lesson.secondsSpent += ms;
           touchModule(ref.moduleId, s.timestamp, ms);
           const progress = s.result?.extensions?.[PROGRESS_EXTENSION];
-          if (typeof progress === 'number' && Number.isFinite(progress) && (!lesson.positionStamp || isLater(stamp, lesson.positionStamp))) {
+          if (
+            typeof progress === 'number' &&
+            Number.isFinite(progress) &&
+            (!lesson.positionStamp || isLater(stamp, lesson.positionStamp))
+          ) {
             lesson.position = Math.max(0, Math.min(100, progress));
             lesson.positionStamp = stamp;
           }
@@ -200,7 +208,9 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
       raw: draft.outcome.raw,
       max: draft.outcome.max,
       passed: draft.outcome.passed,
-      answers: [...draft.answers.values()].map((a) => a.answer).sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0)),
+      answers: [...draft.answers.values()]
+        .map((a) => a.answer)
+        .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0)),
     });
   }
   finishedAttempts.sort((a, b) => (a.at === b.at ? (a.attemptId < b.attemptId ? -1 : 1) : a.at < b.at ? -1 : 1));
@@ -215,9 +225,7 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
       .filter((n) => n.text.trim() !== '')
       .map(({ stamp: _stamp, ...note }) => note)
       .sort(byKey((n) => n.lessonId)),
-    bookmarks: [...bookmarks.values()]
-      .map((b) => ({ ...b, statementIds: [...b.statementIds].sort() }))
-      .sort(byKey((b) => b.lessonId)),
+    bookmarks: [...bookmarks.values()].map((b) => ({ ...b, statementIds: [...b.statementIds].sort() })).sort(byKey((b) => b.lessonId)),
     modules: [...modules.values()].map((m) => ({ ...m, secondsSpent: Math.round(m.secondsSpent / 1000) })).sort(byKey(() => '')),
   };
 }

@@ -21,7 +21,12 @@ export type ModuleProgress = {
   percent: number;
 };
 
-export function moduleProgress(module: CatalogModule, lessons: readonly LessonState[], attempts: readonly QuizAttempt[], activity?: ModuleActivity): ModuleProgress {
+export function moduleProgress(
+  module: CatalogModule,
+  lessons: readonly LessonState[],
+  attempts: readonly QuizAttempt[],
+  activity?: ModuleActivity,
+): ModuleProgress {
   const known = new Set(module.lessons.map((l) => l.id));
   const mine = lessons.filter((l) => l.moduleId === module.id && known.has(l.lessonId));
   const completed = mine.filter((l) => l.completed).length;

@@ -24,7 +24,11 @@ export function isCorrect(question: QuizQuestion, response: QuizResponse): boole
     case 'truefalse':
       return response.kind === 'truefalse' && response.value === question.answer;
     case 'order':
-      return response.kind === 'order' && response.ids.length === question.options.length && question.options.every((o, i) => response.ids[i] === o.id);
+      return (
+        response.kind === 'order' &&
+        response.ids.length === question.options.length &&
+        question.options.every((o, i) => response.ids[i] === o.id)
+      );
   }
 }
 

@@ -11,7 +11,12 @@ export type StatementEnv = { base: string; actor: Agent; id: string; timestamp: 
 
 export type ModuleRef = { moduleId: string; moduleVersion: number; locale: string };
 
-function statement(env: StatementEnv, verb: VerbName, ref: ActivityRef & { moduleVersion: number; locale: string }, extra: Pick<Statement, 'result'> & { registration?: string; parent?: ActivityRef } = {}): Statement {
+function statement(
+  env: StatementEnv,
+  verb: VerbName,
+  ref: ActivityRef & { moduleVersion: number; locale: string },
+  extra: Pick<Statement, 'result'> & { registration?: string; parent?: ActivityRef } = {},
+): Statement {
   const moduleActivity = { objectType: 'Activity' as const, id: activityId(env.base, { kind: 'module', moduleId: ref.moduleId }) };
   const parents = extra.parent ? [{ objectType: 'Activity' as const, id: activityId(env.base, extra.parent) }] : [moduleActivity];
   return {
@@ -33,7 +38,13 @@ function statement(env: StatementEnv, verb: VerbName, ref: ActivityRef & { modul
 
 export type LessonRef = ModuleRef & { lessonId: string };
 
-const lessonRef = (l: LessonRef) => ({ kind: 'lesson' as const, moduleId: l.moduleId, lessonId: l.lessonId, moduleVersion: l.moduleVersion, locale: l.locale });
+const lessonRef = (l: LessonRef) => ({
+  kind: 'lesson' as const,
+  moduleId: l.moduleId,
+  lessonId: l.lessonId,
+  moduleVersion: l.moduleVersion,
+  locale: l.locale,
+});
 
 export const buildStatement = {
   openedLesson: (env: StatementEnv, lesson: LessonRef): Statement => statement(env, 'experienced', lessonRef(lesson)),
@@ -46,24 +57,48 @@ export const buildStatement = {
   completedLesson: (env: StatementEnv, lesson: LessonRef): Statement =>
     statement(env, 'completed', lessonRef(lesson), { result: { completion: true } }),
 
-  note: (env: StatementEnv, lesson: LessonRef, text: string): Statement => statement(env, 'noted', lessonRef(lesson), { result: { response: text } }),
+  note: (env: StatementEnv, lesson: LessonRef, text: string): Statement =>
+    statement(env, 'noted', lessonRef(lesson), { result: { response: text } }),
 
   bookmark: (env: StatementEnv, lesson: LessonRef): Statement => statement(env, 'bookmarked', lessonRef(lesson)),
 
   answered: (env: StatementEnv, module: ModuleRef, attemptId: string, questionId: string, response: string, success: boolean): Statement =>
-    statement(env, 'answered', { kind: 'question', moduleId: module.moduleId, questionId, moduleVersion: module.moduleVersion, locale: module.locale }, {
-      registration: attemptId,
-      parent: { kind: 'quiz', moduleId: module.moduleId },
-      result: { response, success },
-    }),
+    statement(
+      env,
+      'answered',
+      { kind: 'question', moduleId: module.moduleId, questionId, moduleVersion: module.moduleVersion, locale: module.locale },
+      {
+        registration: attemptId,
+        parent: { kind: 'quiz', moduleId: module.moduleId },
+        result: { response, success },
+      },
+    ),
 
-  quizResult: (env: StatementEnv, module: ModuleRef, attemptId: string, raw: number, max: number, passMark: number, activeMs: number): Statement => {
+  quizResult: (
+    env: StatementEnv,
+    module: ModuleRef,
+    attemptId: string,
+    raw: number,
+    max: number,
+    passMark: number,
+    activeMs: number,
+  ): Statement => {
     const scaled = max > 0 ? raw / max : 0;
     const passed = scaled * 100 >= passMark;
-    return statement(env, passed ? 'passed' : 'failed', { kind: 'quiz', moduleId: module.moduleId, moduleVersion: module.moduleVersion, locale: module.locale }, {
-      registration: attemptId,
-      result: { score: { scaled: Math.round(scaled * 10000) / 10000, raw, min: 0, max }, success: passed, completion: true, duration: toDuration(activeMs) },
-    });
+    return statement(
+      env,
+      passed ? 'passed' : 'failed',
+      { kind: 'quiz', moduleId: module.moduleId, moduleVersion: module.moduleVersion, locale: module.locale },
+      {
+        registration: attemptId,
+        result: {
+          score: { scaled: Math.round(scaled * 10000) / 10000, raw, min: 0, max },
+          success: passed,
+          completion: true,
+          duration: toDuration(activeMs),
+        },
+      },
+    );
   },
 
   voided: (env: StatementEnv, target: string): Statement => ({

@@ -82,7 +82,13 @@ export function CatalogView({ catalog, progress, locale, query, pathway, area, s
       {searching ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">{t('catalog.resultsTitle', { query })}</h2>
-          <p role="status">{searchFailed ? t('catalog.searchUnavailable') : searchIndex ? t('catalog.resultCount', { count: hits.length }) : t('common.loading')}</p>
+          <p role="status">
+            {searchFailed
+              ? t('catalog.searchUnavailable')
+              : searchIndex
+                ? t('catalog.resultCount', { count: hits.length })
+                : t('common.loading')}
+          </p>
           <ul className="card-list">
             {hits.map((hit) => {
               const module = byId.get(hit.moduleId);
@@ -91,7 +97,9 @@ export function CatalogView({ catalog, progress, locale, query, pathway, area, s
                   <h3>
                     <Link to={hit.lessonId ? paths.lesson(hit.moduleId, hit.lessonId) : paths.module(hit.moduleId)}>{hit.title}</Link>
                   </h3>
-                  {hit.lessonId && module && <p className="muted">{t('catalog.lessonInModule', { module: pick(module.title, locale).text })}</p>}
+                  {hit.lessonId && module && (
+                    <p className="muted">{t('catalog.lessonInModule', { module: pick(module.title, locale).text })}</p>
+                  )}
                   <p>{hit.snippet}</p>
                 </li>
               );

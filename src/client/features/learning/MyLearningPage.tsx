@@ -19,5 +19,14 @@ export function MyLearningPage() {
   const progress = useStudyProgress(catalog.status === 'ready' ? catalog.data : undefined);
   if (catalog.status === 'error') return <ContentProblem error={catalog.error} homeHref={paths.home()} />;
   if (catalog.status === 'loading' || !attempts || !notes || !bookmarks || !progress) return <Loading />;
-  return <MyLearningView catalog={catalog.data} progress={progress} attempts={attempts} notes={notes} bookmarks={bookmarks} locale={currentContentLocale(i18n.language)} />;
+  return (
+    <MyLearningView
+      catalog={catalog.data}
+      progress={progress}
+      attempts={attempts}
+      notes={notes}
+      bookmarks={bookmarks}
+      locale={currentContentLocale(i18n.language)}
+    />
+  );
 }

@@ -131,7 +131,8 @@ export function MyLearningView({ catalog, progress, attempts, notes, bookmarks, 
           <ul>
             {bookmarks.map((b) => (
               <li key={`${b.moduleId}/${b.lessonId}`}>
-                <Link to={paths.lesson(b.moduleId, b.lessonId)}>{lessonTitle(b.moduleId, b.lessonId)}</Link> <span className="muted">· {moduleTitle(b.moduleId)}</span>
+                <Link to={paths.lesson(b.moduleId, b.lessonId)}>{lessonTitle(b.moduleId, b.lessonId)}</Link>{' '}
+                <span className="muted">· {moduleTitle(b.moduleId)}</span>
               </li>
             ))}
           </ul>

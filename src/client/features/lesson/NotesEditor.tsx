@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LessonRef } from '../../../shared/xapi/build';
 import { saveNote } from '../../db/actions';
@@ -11,7 +11,9 @@ export function NotesEditor({ lesson, saved }: { lesson: LessonRef; saved: strin
   const [draft, setDraft] = useState(saved);
   const [state, setState] = useState<'saved' | 'dirty' | 'saving'>('saved');
   const latest = useRef({ draft, saved, lesson });
-  latest.current = { draft, saved, lesson };
+  useLayoutEffect(() => {
+    latest.current = { draft, saved, lesson };
+  });
 
   const flush = async () => {
     const { draft: text, saved: stored, lesson: target } = latest.current;
@@ -28,8 +30,6 @@ export function NotesEditor({ lesson, saved }: { lesson: LessonRef; saved: strin
     if (state !== 'dirty') return;
     const timer = window.setTimeout(() => void flush(), AUTOSAVE_MS);
     return () => window.clearTimeout(timer);
-    // flush reads the latest values through a ref.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draft, state]);
 
   useEffect(
@@ -60,7 +60,13 @@ export function NotesEditor({ lesson, saved }: { lesson: LessonRef; saved: strin
           {t('lesson.notesSave')}
         </button>
         <span id="lesson-note-state" className="muted" role="status">
-          {state === 'saved' ? (draft ? t('lesson.notesSaved') : '') : state === 'saving' ? t('lesson.notesSaving') : t('lesson.notesUnsaved')}
+          {state === 'saved'
+            ? draft
+              ? t('lesson.notesSaved')
+              : ''
+            : state === 'saving'
+              ? t('lesson.notesSaving')
+              : t('lesson.notesUnsaved')}
         </span>
       </div>
     </section>

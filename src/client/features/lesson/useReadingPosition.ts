@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { LessonRef } from '../../../shared/xapi/build';
 import { openLesson, saveReadingProgress } from '../../db/actions';
 import { useActiveTime } from '../../ui/useActiveTime';
@@ -17,12 +17,18 @@ function readPosition(article: HTMLElement): number {
  * the position with the active reading time when scrolling settles, when the tab is hidden
  * and when the learner leaves the lesson.
  */
-export function useReadingPosition(lesson: LessonRef, articleRef: RefObject<HTMLElement | null>, savedPosition: number): { resumed: boolean } {
+export function useReadingPosition(
+  lesson: LessonRef,
+  articleRef: RefObject<HTMLElement | null>,
+  savedPosition: number,
+): { resumed: boolean } {
   const { take } = useActiveTime();
   const [resumed, setResumed] = useState(false);
   const lastSaved = useRef(savedPosition);
   const lessonRef = useRef(lesson);
-  lessonRef.current = lesson;
+  useLayoutEffect(() => {
+    lessonRef.current = lesson;
+  });
 
   useEffect(() => {
     void openLesson(lessonRef.current);

@@ -25,5 +25,15 @@ export function ModulePage() {
   const module = catalog.data.modules.find((m) => m.id === moduleId);
   const moduleProgress = progress.get(moduleId);
   if (!module || !moduleProgress) return <ContentProblem error={new ContentError('not-found', moduleId)} homeHref={paths.catalog()} />;
-  return <ModuleView catalog={catalog.data} module={module} content={content.data} lessons={lessons} attempts={attempts} progress={progress} locale={locale} />;
+  return (
+    <ModuleView
+      catalog={catalog.data}
+      module={module}
+      content={content.data}
+      lessons={lessons}
+      attempts={attempts}
+      progress={progress}
+      locale={locale}
+    />
+  );
 }

@@ -110,7 +110,11 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
         <ol className="lesson-list">
           {content.lessons.map((lesson) => {
             const state = byLesson.get(lesson.id);
-            const status = state?.completed ? t('status.completed') : state ? t('module.lessonInProgress', { percent: state.position }) : t('status.notStarted');
+            const status = state?.completed
+              ? t('status.completed')
+              : state
+                ? t('module.lessonInProgress', { percent: state.position })
+                : t('status.notStarted');
             return (
               <li key={lesson.id}>
                 <Link to={paths.lesson(module.id, lesson.id)} lang={lesson.locale}>

@@ -21,7 +21,13 @@ export function QuestionInput({ question, order, response, locked, onChange }: P
       <div className="choices">
         {[true, false].map((option) => (
           <label key={String(option)} className="choice">
-            <input type="radio" name={name} checked={value === option} disabled={locked} onChange={() => onChange({ kind: 'truefalse', value: option })} />
+            <input
+              type="radio"
+              name={name}
+              checked={value === option}
+              disabled={locked}
+              onChange={() => onChange({ kind: 'truefalse', value: option })}
+            />
             <span>{option ? t('quiz.true') : t('quiz.false')}</span>
           </label>
         ))}
@@ -46,10 +52,22 @@ export function QuestionInput({ question, order, response, locked, onChange }: P
             <li key={id}>
               <span>{text}</span>
               <span className="order-list__buttons">
-                <button type="button" className="button--small" disabled={locked || index === 0} onClick={() => move(index, index - 1)} aria-label={t('quiz.moveUp', { item: text })}>
+                <button
+                  type="button"
+                  className="button--small"
+                  disabled={locked || index === 0}
+                  onClick={() => move(index, index - 1)}
+                  aria-label={t('quiz.moveUp', { item: text })}
+                >
                   ↑
                 </button>
-                <button type="button" className="button--small" disabled={locked || index === ids.length - 1} onClick={() => move(index, index + 1)} aria-label={t('quiz.moveDown', { item: text })}>
+                <button
+                  type="button"
+                  className="button--small"
+                  disabled={locked || index === ids.length - 1}
+                  onClick={() => move(index, index + 1)}
+                  aria-label={t('quiz.moveDown', { item: text })}
+                >
                   ↓
                 </button>
               </span>

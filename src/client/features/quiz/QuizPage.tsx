@@ -15,6 +15,7 @@ export function QuizPage() {
   const attempts = useQuizAttempts(moduleId);
   if (content.status === 'error') return <ContentProblem error={content.error} homeHref={paths.catalog()} />;
   if (content.status === 'loading' || !attempts) return <Loading />;
-  if (!content.data.quiz) return <ContentProblem error={new ContentError('not-found', `${moduleId}/quiz`)} homeHref={paths.module(moduleId)} />;
+  if (!content.data.quiz)
+    return <ContentProblem error={new ContentError('not-found', `${moduleId}/quiz`)} homeHref={paths.module(moduleId)} />;
   return <QuizView module={content.data} quiz={content.data.quiz} attempts={attempts} />;
 }

@@ -115,7 +115,12 @@ export function QuizView({ module, quiz, attempts }: { module: ModuleContent; qu
   const check = () => {
     if (!response) return;
     void recordAnswer(ref, attempt.id, question.id, encodeResponse(response), correct);
-    setAttempt({ ...attempt, responses: { ...attempt.responses, [question.id]: response }, checked: true, correct: attempt.correct + (correct ? 1 : 0) });
+    setAttempt({
+      ...attempt,
+      responses: { ...attempt.responses, [question.id]: response },
+      checked: true,
+      correct: attempt.correct + (correct ? 1 : 0),
+    });
     window.setTimeout(() => feedbackRef.current?.focus(), 0);
   };
 

@@ -80,11 +80,19 @@ export function SettingsPage() {
             </div>
             <div>
               <dt>{t('settings.storageAvailable')}</dt>
-              <dd>{storage.quota === undefined ? t('settings.unknown') : format.bytes(Math.max(0, storage.quota - (storage.usage ?? 0)))}</dd>
+              <dd>
+                {storage.quota === undefined ? t('settings.unknown') : format.bytes(Math.max(0, storage.quota - (storage.usage ?? 0)))}
+              </dd>
             </div>
             <div>
               <dt>{t('settings.persistentTitle')}</dt>
-              <dd>{storage.persisted === undefined ? t('settings.unknown') : storage.persisted ? t('settings.persistentYes') : t('settings.persistentNo')}</dd>
+              <dd>
+                {storage.persisted === undefined
+                  ? t('settings.unknown')
+                  : storage.persisted
+                    ? t('settings.persistentYes')
+                    : t('settings.persistentNo')}
+              </dd>
             </div>
           </dl>
         )}
