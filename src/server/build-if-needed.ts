@@ -24,7 +24,9 @@ export function needsBuild(root: string, distDir: string): boolean {
 export async function buildIfNeeded(root: string, distDir: string): Promise<boolean> {
   if (!needsBuild(root, distDir)) return false;
   console.log('Building the app (first start, or sources changed)…');
+  // A production build whatever the caller's environment (React picks its dev runtime otherwise).
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ root, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+  await build({ root, mode: 'production', logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
   return true;
 }

@@ -31,7 +31,7 @@ export type MetaRow = { key: string; value: unknown };
 export class StudyDatabase extends Dexie {
   statements!: Table<StoredStatement, string>;
   lessons!: Table<LessonState, [string, string]>;
-  attempts!: Table<QuizAttempt, string>;
+  attempts!: Table<QuizAttempt, [string, string]>;
   notes!: Table<NoteState, [string, string]>;
   bookmarks!: Table<BookmarkState, [string, string]>;
   modules!: Table<ModuleActivity, string>;
@@ -42,7 +42,7 @@ export class StudyDatabase extends Dexie {
     this.version(1).stores({
       statements: 'id, moduleId, synced, timestamp',
       lessons: '[moduleId+lessonId], moduleId, lastVisitedAt, completedAt',
-      attempts: 'attemptId, moduleId, at',
+      attempts: '[moduleId+attemptId], moduleId, at',
       notes: '[moduleId+lessonId], moduleId, updatedAt',
       bookmarks: '[moduleId+lessonId], moduleId, createdAt',
       modules: 'moduleId, lastActivityAt',

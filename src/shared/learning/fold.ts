@@ -6,7 +6,7 @@
  * left out wherever they are in the input.
  */
 import type { Statement } from '../xapi/types';
-import { parseActivityId } from '../xapi/activities';
+import { parseActivityId, type ActivityRef } from '../xapi/activities';
 import { PROGRESS_EXTENSION, verbName } from '../xapi/verbs';
 import { durationMs } from './duration';
 
@@ -85,6 +85,7 @@ export function voidedIds(statements: Iterable<Statement>): Set<string> {
 }
 
 type AttemptDraft = {
+  attemptId: string;
   outcome?: { stamp: Stamp; scaled: number; raw: number; max: number; passed: boolean };
   moduleId: string;
   answers: Map<string, { stamp: Stamp; answer: QuizAnswer }>;
@@ -94,6 +95,25 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
   const unique = new Map<string, Statement>();
   for (const s of input) unique.set(s.id, s);
   const voided = voidedIds(unique.values());
+
+  // A learner's statements name the same few hundred activities and durations over and
+  // over: parse each distinct IRI and duration once per fold.
+  const activities = new Map<string, ActivityRef | undefined>();
+  const activityOf = (iri: string): ActivityRef | undefined => {
+    if (activities.has(iri)) return activities.get(iri);
+    const ref = parseActivityId(iri);
+    activities.set(iri, ref);
+    return ref;
+  };
+  const durations = new Map<string, number>();
+  const durationOf = (iso: string): number => {
+    let ms = durations.get(iso);
+    if (ms === undefined) {
+      ms = durationMs(iso);
+      durations.set(iso, ms);
+    }
+    return ms;
+  };
 
   const lessons = new Map<string, LessonState & { positionStamp?: Stamp }>();
   const notes = new Map<string, NoteState & { stamp: Stamp }>();
@@ -122,10 +142,11 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
     if (voided.has(s.id)) continue;
     const verb = verbName(s.verb.id);
     if (!verb || verb === 'voided' || s.object.objectType === 'StatementRef') continue;
-    const ref = parseActivityId(s.object.id);
+    const ref = activityOf(s.object.id);
     if (!ref) continue;
-    const stamp: Stamp = { timestamp: s.timestamp, id: s.id };
-    const ms = s.result?.duration ? durationMs(s.result.duration) : 0;
+    // A statement is its own (timestamp, id) stamp: no allocation per statement.
+    const stamp: Stamp = s;
+    const ms = s.result?.duration ? durationOf(s.result.duration) : 0;
 
     if (ref.kind === 'lesson') {
       const lesson = lessonOf(ref.moduleId, ref.lessonId);
@@ -176,8 +197,10 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
 
     const registration = s.context?.registration;
     if ((ref.kind === 'quiz' || ref.kind === 'question') && registration) {
-      const draft: AttemptDraft = attempts.get(registration) ?? { moduleId: ref.moduleId, answers: new Map() };
-      attempts.set(registration, draft);
+      // Keyed by module too: a registration reused across modules must not mix attempts.
+      const attemptKey = key(ref.moduleId, registration);
+      const draft: AttemptDraft = attempts.get(attemptKey) ?? { attemptId: registration, moduleId: ref.moduleId, answers: new Map() };
+      attempts.set(attemptKey, draft);
       if (ref.kind === 'question' && verb === 'answered') {
         const previous = draft.answers.get(ref.questionId);
         if (!previous || isLater(stamp, previous.stamp)) {
@@ -198,10 +221,10 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
   }
 
   const finishedAttempts: QuizAttempt[] = [];
-  for (const [attemptId, draft] of attempts) {
+  for (const draft of attempts.values()) {
     if (!draft.outcome) continue;
     finishedAttempts.push({
-      attemptId,
+      attemptId: draft.attemptId,
       moduleId: draft.moduleId,
       at: draft.outcome.stamp.timestamp,
       scaled: draft.outcome.scaled,
@@ -213,7 +236,11 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
         .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0)),
     });
   }
-  finishedAttempts.sort((a, b) => (a.at === b.at ? (a.attemptId < b.attemptId ? -1 : 1) : a.at < b.at ? -1 : 1));
+  finishedAttempts.sort((a, b) => {
+    const ka = `${a.at}\u0000${a.moduleId}\u0000${a.attemptId}`;
+    const kb = `${b.at}\u0000${b.moduleId}\u0000${b.attemptId}`;
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
 
   return {
     lessons: [...lessons.values()]

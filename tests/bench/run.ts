@@ -1,0 +1,29 @@
+/*
+ * `npm run bench`: prints figures, never pass/fail. Builds the app first when needed.
+ */
+import { buildIfNeeded } from '../../src/server/build-if-needed';
+import { measureRoutes } from './bundle';
+import { benchFold } from './fold';
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function main(): Promise<void> {
+  await buildIfNeeded(process.cwd(), 'dist');
+  const sizes = measureRoutes('dist');
+  console.log('\nJavaScript per route (gzip, level 9)');
+  console.log(
+    `  ${sizes.initial.route.padEnd(24)} ${kb(sizes.initial.gzipBytes).padStart(10)}  (${sizes.initial.files} files; target <= 150 KB)`,
+  );
+  for (const route of sizes.lazy)
+    console.log(`  + ${route.route.padEnd(22)} ${kb(route.gzipBytes).padStart(10)}  (${route.files} files beyond the entry)`);
+
+  const fold = benchFold();
+  console.log(
+    `\nFold of ${fold.count.toLocaleString('en')} statements: median ${fold.medianMs.toFixed(1)} ms, best ${fold.minMs.toFixed(1)} ms (target <= 300 ms)`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  addBookmark,
+  appendStatements,
+  completeLesson,
+  finishQuiz,
+  rebuildDerived,
+  recordAnswer,
+  removeBookmark,
+  retryUnsaved,
+  saveNote,
+  saveReadingProgress,
+} from '../../../../src/client/db/actions';
+import { closeDatabase, db } from '../../../../src/client/db/schema';
+import { foldLearning } from '../../../../src/shared/learning/fold';
+import type { LessonRef } from '../../../../src/shared/xapi/build';
+
+const lesson: LessonRef = { moduleId: 'online-safety', lessonId: 'recognising-scam-messages', moduleVersion: 1, locale: 'lv' };
+
+async function derivedTables() {
+  const database = db();
+  return {
+    lessons: await database.lessons.toArray(),
+    attempts: await database.attempts.toArray(),
+    notes: await database.notes.toArray(),
+    bookmarks: await database.bookmarks.toArray(),
+    modules: await database.modules.toArray(),
+  };
+}
+
+beforeEach(async () => {
+  closeDatabase();
+  await db().delete();
+  closeDatabase();
+  localStorage.clear();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('learning actions', () => {
+  it('completing a lesson appends one unsynced statement and updates the lesson row', async () => {
+    await completeLesson(lesson);
+    const statements = await db().statements.toArray();
+    expect(statements).toHaveLength(1);
+    expect(statements[0]!.synced).toBe(0);
+    expect(statements[0]!.statement.verb.id).toBe('http://adlnet.gov/expapi/verbs/completed');
+    expect(statements[0]!.statement.context?.language).toBe('lv');
+    const row = await db().lessons.get([lesson.moduleId, lesson.lessonId]);
+    expect(row?.completed).toBe(true);
+  });
+
+  it('keeps the latest note and reading position', async () => {
+    await saveNote(lesson, 'first thought');
+    await saveReadingProgress(lesson, 30, 10_000);
+    await saveNote(lesson, 'second thought');
+    await saveReadingProgress(lesson, 80, 20_000);
+    expect((await db().notes.get([lesson.moduleId, lesson.lessonId]))?.text).toBe('second thought');
+    const row = await db().lessons.get([lesson.moduleId, lesson.lessonId]);
+    expect(row?.position).toBe(80);
+    expect(row?.secondsSpent).toBe(30);
+  });
+
+  it('removes a bookmark with voiding statements, never deleting a statement', async () => {
+    await addBookmark(lesson);
+    expect(await db().bookmarks.count()).toBe(1);
+    await removeBookmark(lesson);
+    expect(await db().bookmarks.count()).toBe(0);
+    const verbs = (await db().statements.toArray()).map((r) => r.statement.verb.id.split('/').pop());
+    expect(verbs.sort()).toEqual(['bookmarked', 'voided']);
+  });
+
+  it('records a quiz attempt with its answers', async () => {
+    const module = { moduleId: lesson.moduleId, moduleVersion: 1, locale: 'lv' };
+    await recordAnswer(module, 'attempt-1', 'q1', 'a', true);
+    await recordAnswer(module, 'attempt-1', 'q2', 'b', false);
+    await finishQuiz(module, 'attempt-1', 1, 2, 70, 45_000);
+    const attempts = await db().attempts.toArray();
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ attemptId: 'attempt-1', raw: 1, max: 2, passed: false, scaled: 0.5 });
+    expect(attempts[0]!.answers.map((a) => a.questionId)).toEqual(['q1', 'q2']);
+  });
+
+  it('skips a statement id that is already stored (retries are harmless)', async () => {
+    await completeLesson(lesson);
+    const [row] = await db().statements.toArray();
+    await appendStatements([row!, row!]);
+    expect(await db().statements.count()).toBe(1);
+  });
+
+  it('derived tables always equal the fold of the statements, and can be rebuilt from them', async () => {
+    await saveReadingProgress(lesson, 50, 5_000);
+    await completeLesson(lesson);
+    await saveNote(lesson, 'note');
+    await addBookmark(lesson);
+    const before = await derivedTables();
+    const folded = foldLearning((await db().statements.toArray()).map((r) => r.statement));
+    expect(before).toEqual(folded);
+    await db().lessons.clear();
+    await db().notes.clear();
+    await rebuildDerived();
+    expect(await derivedTables()).toEqual(before);
+  });
+
+  it('when storage is full, keeps the statement outside IndexedDB and writes it on retry', async () => {
+    await completeLesson(lesson);
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const spy = vi.spyOn(db().statements, 'bulkAdd').mockRejectedValueOnce(quota);
+    await saveNote(lesson, 'written while the disk was full');
+    expect(spy).toHaveBeenCalledOnce();
+    // Nothing already saved is lost, and the new statement is kept aside.
+    expect(await db().statements.count()).toBe(1);
+    expect(JSON.parse(localStorage.getItem('biblio-study:unsaved') ?? '[]')).toHaveLength(1);
+    await retryUnsaved();
+    expect(await db().statements.count()).toBe(2);
+    expect((await db().notes.get([lesson.moduleId, lesson.lessonId]))?.text).toBe('written while the disk was full');
+    expect(localStorage.getItem('biblio-study:unsaved')).toBeNull();
+  });
+});

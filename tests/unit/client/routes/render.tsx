@@ -1,0 +1,50 @@
+/*
+ * Renders the real app at a route, with the real course content compiled from modules/
+ * served through a stubbed `fetch` (the network is the only edge we replace) and real Dexie
+ * on fake-indexeddb.
+ */
+import { render } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { compileContent } from '../../../../src/content/compile';
+import { AppRoutes } from '../../../../src/client/app/routes';
+import { initI18n } from '../../../../src/client/i18n/i18n';
+import { closeDatabase, db } from '../../../../src/client/db/schema';
+import type { ModuleContent } from '../../../../src/shared/content/compiled';
+
+const compiled = compileContent('modules').files;
+
+export function contentFile<T>(path: string): T {
+  const file = compiled.get(path.replace(/^\//, ''));
+  if (!file) throw new Error(`no compiled content at ${path}`);
+  return JSON.parse(file) as T;
+}
+
+export const moduleContent = (id: string, locale = 'en') => contentFile<ModuleContent>(`content/modules/${id}/${locale}.json`);
+
+export async function resetLearner() {
+  closeDatabase();
+  await db().delete();
+  closeDatabase();
+  localStorage.clear();
+}
+
+export async function renderRoute(path: string) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (input: RequestInfo | URL) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
+      const file = compiled.get(url.replace(/^\//, ''));
+      return file
+        ? new Response(file, { status: 200, headers: { 'Content-Type': 'application/json' } })
+        : new Response('Not found', { status: 404 });
+    }),
+  );
+  const i18n = await initI18n('en');
+  await i18n.changeLanguage('en');
+  return render(
+    <MemoryRouter initialEntries={[path]}>
+      <AppRoutes />
+    </MemoryRouter>,
+  );
+}

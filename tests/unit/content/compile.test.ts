@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { compileContent } from '../../../src/content/compile';
+import type { Catalog, ModuleContent } from '../../../src/shared/content/compiled';
+import { writeFixture } from './fixtures';
+
+const errors = (root: string) =>
+  compileContent(root)
+    .problems.filter((p) => p.severity === 'error')
+    .map((p) => `${p.file}: ${p.message}`);
+
+describe('content compiler', () => {
+  it('compiles a valid tree into a catalogue and per-language module files', () => {
+    const result = compileContent(writeFixture());
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const catalog = JSON.parse(result.files.get('content/catalog.json')!) as Catalog;
+    expect(catalog.modules.map((m) => m.id)).toEqual(['alpha']);
+    expect(catalog.modules[0]!.lessons.map((l) => l.id)).toEqual(['first', 'second']);
+    expect(catalog.modules[0]!.languages).toEqual(['en']);
+    expect(catalog.curricula[0]!.hours).toEqual({ online: 2 });
+
+    const lv = JSON.parse(result.files.get('content/modules/alpha/lv.json')!) as ModuleContent;
+    expect(lv.title).toBe('Alfa');
+    expect(lv.lessons.map((l) => [l.title, l.locale, l.fallback])).toEqual([
+      ['Pirmā', 'lv', false],
+      ['Second', 'en', true],
+    ]);
+    expect(lv.quiz?.fallback).toBe(true);
+    const en = JSON.parse(result.files.get('content/modules/alpha/en.json')!) as ModuleContent;
+    expect(en.lessons[0]!.html).toBe('<h2>Start</h2>\n<p>Hello <strong>world</strong>.</p>');
+    expect(result.files.has('content/search/uk.json')).toBe(true);
+  });
+
+  it('warns about missing translations and short lessons, which modules:check treats as failures', () => {
+    const messages = compileContent(writeFixture()).problems.map((p) => `${p.severity} ${p.message}`);
+    expect(messages.some((m) => m.startsWith('warning') && m.includes('missing lessons'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('warning') && m.includes('words; a lesson has 350 to 900'))).toBe(true);
+  });
+
+  it.each([
+    ['a YAML syntax error', { 'alpha/module.yaml': 'id: [alpha' }, 'alpha/module.yaml: is not valid YAML'],
+    [
+      'an answer that is not an option',
+      {
+        'alpha/quiz.yaml':
+          'passMark: 50\nquestions:\n  - id: q\n    type: single\n    text: { en: Q }\n    options: [{ id: a, text: { en: A } }, { id: b, text: { en: B } }]\n    answer: z\n    explanation: { en: E }',
+      },
+      'alpha/quiz.yaml: questions.0 (q): answer "z" is not one of the options (a, b)',
+    ],
+    [
+      'raw HTML in a lesson',
+      { 'alpha/en/02-second.md': '---\ntitle: Second\nminutes: 5\n---\n\n<script>alert(1)</script>\n' },
+      'alpha/en/02-second.md: contains raw HTML',
+    ],
+    [
+      'a top-level heading',
+      { 'alpha/en/02-second.md': '---\ntitle: Second\nminutes: 5\n---\n\n# Big\n' },
+      'alpha/en/02-second.md: uses a top-level "#" heading',
+    ],
+    [
+      'a non-https link',
+      { 'alpha/en/02-second.md': '---\ntitle: Second\nminutes: 5\n---\n\nSee [this](http://example.com).\n' },
+      'only https:// links are allowed',
+    ],
+    ['missing frontmatter', { 'alpha/en/02-second.md': 'No frontmatter here' }, 'alpha/en/02-second.md: starts without frontmatter'],
+    [
+      'a bad lesson file name',
+      { 'alpha/en/third.md': '---\ntitle: T\nminutes: 5\n---\n\nText' },
+      'alpha/en/third.md: lesson files are named NN-slug.md',
+    ],
+    [
+      'a translation without an English original',
+      { 'alpha/lv/03-extra.md': '---\ntitle: T\nminutes: 5\n---\n\nText' },
+      'alpha/lv/03-extra.md: has no English original',
+    ],
+    [
+      'an unknown module in a curriculum',
+      { 'curricula.yaml': 'curricula:\n  - id: c\n    title: { en: C }\n    summary: { en: C }\n    modules: [alpha, ghost]\n' },
+      'curricula.yaml: curricula.0 (c): no module "ghost"',
+    ],
+  ])('names the file and the problem for %s', (_name, overrides, expected) => {
+    expect(errors(writeFixture(overrides)).join('\n')).toContain(expected);
+  });
+
+  it('rejects a competence id that is not in DigComp 2.2 or EntreComp', () => {
+    const root = writeFixture({
+      'alpha/module.yaml':
+        'id: alpha\nversion: 1\ntitle: { en: A }\nsummary: { en: S }\nminutes: 5\nlevel: 2\ncompetences: [digcomp:6.1]\noutcomes: { en: [a, b, c] }',
+    });
+    expect(errors(root).join('\n')).toContain('alpha/module.yaml: competences.0: is not a DigComp 2.2');
+  });
+
+  it('rejects missing and circular prerequisites', () => {
+    const root = writeFixture({
+      'alpha/module.yaml':
+        'id: alpha\nversion: 1\ntitle: { en: A }\nsummary: { en: S }\nminutes: 5\nlevel: 2\ncompetences: [digcomp:1.1]\nprerequisites: [beta, nowhere]\noutcomes: { en: [a, b, c] }',
+      'beta/module.yaml':
+        'id: beta\nversion: 1\ntitle: { en: B }\nsummary: { en: S }\nminutes: 5\nlevel: 2\ncompetences: [digcomp:1.1]\nprerequisites: [alpha]\noutcomes: { en: [a, b, c] }',
+      'beta/en/01-only.md': '---\ntitle: Only\nminutes: 5\n---\n\nText',
+    });
+    const all = errors(root).join('\n');
+    expect(all).toContain('prerequisites: no module "nowhere"');
+    expect(all).toContain('prerequisites form a cycle');
+  });
+
+  it('accepts the real course content without errors or warnings', () => {
+    expect(compileContent('modules').problems).toEqual([]);
+  });
+});
