@@ -4,8 +4,11 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { biblioContent } from './src/content/vite-plugin';
 import { pwaManifest } from './src/client/pwa/manifest';
+import { DEFAULT_XAPI_BASE } from './src/shared/xapi/activities';
 
 export default defineConfig({
+  // The base IRI of xAPI activity ids is a deployment setting shared with the server (README, Configuration).
+  define: { 'import.meta.env.VITE_XAPI_BASE': JSON.stringify(process.env.XAPI_BASE || DEFAULT_XAPI_BASE) },
   plugins: [
     react(),
     biblioContent(),
@@ -22,6 +25,14 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/xapi(\/|$)/],
         cleanupOutdatedCaches: true,
+        // Content a learner stored with "Make available offline" (when not already precached).
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/content/'),
+            handler: 'StaleWhileRevalidate',
+            options: { cacheName: 'biblio-content' },
+          },
+        ],
       },
     }),
   ],
