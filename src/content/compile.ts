@@ -30,7 +30,7 @@ import type {
   SearchEntry,
 } from '../shared/content/compiled';
 import { contentPaths } from '../shared/content/compiled';
-import { renderMarkdown, plainText, countWords } from './markdown';
+import { renderMarkdown, plainText, countWords, INTERNAL_LINK } from './markdown';
 
 export type ContentProblem = { file: string; message: string; severity: 'error' | 'warning' };
 
@@ -40,13 +40,26 @@ export type CompileResult = {
   catalog: Catalog;
 };
 
-/** Lesson length the style guide asks for (modules/README.md). */
+/** What a published module has (modules/README.md); short of it is a warning, which modules:check fails. */
 export const LESSON_WORDS = { min: 350, max: 900 } as const;
+export const MIN_LESSONS = 3;
+export const MIN_QUESTIONS = 8;
+export const MIN_QUESTION_TYPES = 3;
 
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
 
-type LessonSource = { id: string; order: number; file: string; title: string; minutes: number; html: string; text: string; words: number };
+type LessonSource = {
+  id: string;
+  order: number;
+  file: string;
+  title: string;
+  minutes: number;
+  html: string;
+  text: string;
+  words: number;
+  internalLinks: string[];
+};
 
 class Problems {
   readonly list: ContentProblem[] = [];
@@ -122,7 +135,17 @@ function readLessons(moduleDir: string, locale: ContentLocale, problems: Problem
     if (words < LESSON_WORDS.min || words > LESSON_WORDS.max) {
       problems.warn(file, `has ${words} words; a lesson has ${LESSON_WORDS.min} to ${LESSON_WORDS.max}`);
     }
-    lessons.push({ id, order: Number(order), file, title: meta.title, minutes: meta.minutes, html: rendered.html, text, words });
+    lessons.push({
+      id,
+      order: Number(order),
+      file,
+      title: meta.title,
+      minutes: meta.minutes,
+      html: rendered.html,
+      text,
+      words,
+      internalLinks: rendered.internalLinks,
+    });
   }
   return lessons;
 }
@@ -223,6 +246,8 @@ function readModule(moduleDir: string, folder: string, problems: Problems): Modu
   for (const locale of CONTENT_LOCALES) lessonsByLocale.set(locale, readLessons(moduleDir, locale, problems));
   const english = lessonsByLocale.get('en') ?? [];
   if (english.length === 0) problems.error(join(moduleDir, 'en'), 'a module needs at least one English lesson');
+  if (english.length > 0 && english.length < MIN_LESSONS)
+    problems.warn(join(moduleDir, 'en'), `has ${english.length} lesson(s); a module has at least ${MIN_LESSONS}`);
   const orders = english.map((l) => l.order);
   if (orders.some((order, index) => order !== index + 1)) {
     problems.error(join(moduleDir, 'en'), `lessons must be numbered 01, 02, ... without gaps (found ${orders.join(', ')})`);
@@ -246,7 +271,19 @@ function readModule(moduleDir: string, folder: string, problems: Problems): Modu
   if (existsSync(quizFile)) {
     const rawQuiz = readYaml(quizFile, problems);
     quiz = rawQuiz === undefined ? undefined : validate(quizSchema, rawQuiz, quizFile, problems);
-    if (quiz) checkQuiz(quiz, quizFile, problems);
+    if (quiz) {
+      checkQuiz(quiz, quizFile, problems);
+      if (quiz.questions.length < MIN_QUESTIONS)
+        problems.warn(quizFile, `has ${quiz.questions.length} questions; a quiz has at least ${MIN_QUESTIONS}`);
+      const types = new Set(quiz.questions.map((q) => q.type));
+      if (types.size < MIN_QUESTION_TYPES)
+        problems.warn(
+          quizFile,
+          `uses ${types.size} question type(s); mix at least ${MIN_QUESTION_TYPES} (single, multiple, truefalse, order)`,
+        );
+    }
+  } else {
+    problems.warn(quizFile, 'is missing: every module ends with a quiz');
   }
   const assignmentFile = join(moduleDir, 'assignment.yaml');
   let assignment: AssignmentSource | undefined;
@@ -281,6 +318,20 @@ function checkPrerequisites(modules: ModuleBuild[], root: string, problems: Prob
     state.set(id, 'done');
   };
   for (const id of ids) visit(id, []);
+}
+
+function checkInternalLinks(modules: ModuleBuild[], problems: Problems): void {
+  const lessons = new Map(modules.map((m) => [m.source.id, new Set((m.lessonsByLocale.get('en') ?? []).map((l) => l.id))]));
+  for (const m of modules) {
+    for (const lesson of [...m.lessonsByLocale.values()].flat()) {
+      for (const link of lesson.internalLinks) {
+        const [, moduleId = '', lessonId] = INTERNAL_LINK.exec(link) ?? [];
+        const known = lessons.get(moduleId);
+        if (!known || (lessonId !== undefined && !known.has(lessonId)))
+          problems.error(lesson.file, `links to "${link}", which does not exist`);
+      }
+    }
+  }
 }
 
 function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search: Map<ContentLocale, SearchEntry[]>): CatalogModule {
@@ -379,6 +430,7 @@ export function compileContent(root: string): CompileResult {
   }
   if (folders.length === 0) problems.error(root, 'holds no modules');
   checkPrerequisites(builds, root, problems);
+  checkInternalLinks(builds, problems);
 
   const curriculaFile = join(root, 'curricula.yaml');
   let curricula: Catalog['curricula'] = [];

@@ -40,7 +40,10 @@ const ALLOWED: sanitizeHtml.IOptions = {
   },
 };
 
-export type Rendered = { html: string; problems: string[] };
+export type Rendered = { html: string; problems: string[]; internalLinks: string[] };
+
+/** Links inside the app: a module or a lesson, checked against the content by the compiler. */
+export const INTERNAL_LINK = /^\/modules\/([a-z0-9-]+)(?:\/lessons\/([a-z0-9-]+))?$/;
 
 function walk(tokens: Token[], visit: (token: Token) => void): void {
   for (const token of tokens) {
@@ -58,18 +61,22 @@ function walk(tokens: Token[], visit: (token: Token) => void): void {
 
 export function renderMarkdown(source: string): Rendered {
   const problems: string[] = [];
+  const internalLinks: string[] = [];
   const tokens = marked.lexer(source);
   walk(tokens, (token) => {
     if (token.type === 'html') problems.push(`contains raw HTML (${token.raw.trim().slice(0, 40)}); use Markdown only`);
     if (token.type === 'heading' && (token as Tokens.Heading).depth === 1)
       problems.push('uses a top-level "#" heading; start sections at "##"');
-    if (token.type === 'link' && !(token as Tokens.Link).href.startsWith('https://')) {
-      problems.push(`links to "${(token as Tokens.Link).href}"; only https:// links are allowed`);
+    if (token.type === 'link') {
+      const href = (token as Tokens.Link).href;
+      if (INTERNAL_LINK.test(href)) internalLinks.push(href);
+      else if (!href.startsWith('https://'))
+        problems.push(`links to "${href}"; only https:// links and links to /modules/<id>[/lessons/<id>] are allowed`);
     }
     if (token.type === 'image') problems.push('contains an image; lessons are text only for now');
   });
   const html = sanitizeHtml(marked.parser(tokens), ALLOWED).trim();
-  return { html, problems };
+  return { html, problems, internalLinks };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

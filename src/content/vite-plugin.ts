@@ -10,6 +10,7 @@ import { compileContent, formatProblems, type CompileResult } from './compile';
 
 export function biblioContent(options: { root?: string } = {}): Plugin {
   let root = '';
+  let command: 'build' | 'serve' = 'build';
   let result: CompileResult | undefined;
   const compile = (): CompileResult => {
     result = compileContent(root);
@@ -19,13 +20,17 @@ export function biblioContent(options: { root?: string } = {}): Plugin {
     name: 'biblio-content',
     configResolved(config) {
       root = resolve(config.root, options.root ?? 'modules');
+      command = config.command;
     },
     buildStart() {
+      // Tests compile content themselves; the dev server reports problems without stopping.
+      if (process.env.VITEST) return;
       const { problems } = compile();
       const errors = problems.filter((p) => p.severity === 'error');
       const warnings = problems.filter((p) => p.severity === 'warning');
       if (warnings.length) this.warn(`course content:\n${formatProblems(warnings)}`);
-      if (errors.length) this.error(`course content is invalid:\n${formatProblems(errors)}`);
+      if (errors.length && command === 'build') this.error(`course content is invalid:\n${formatProblems(errors)}`);
+      if (errors.length) this.warn(`course content is invalid (fix before building):\n${formatProblems(errors)}`);
       this.addWatchFile(root);
     },
     generateBundle() {

@@ -59,7 +59,7 @@ describe('content compiler', () => {
     [
       'a non-https link',
       { 'alpha/en/02-second.md': '---\ntitle: Second\nminutes: 5\n---\n\nSee [this](http://example.com).\n' },
-      'only https:// links are allowed',
+      'only https:// links and links to /modules/<id>[/lessons/<id>] are allowed',
     ],
     ['missing frontmatter', { 'alpha/en/02-second.md': 'No frontmatter here' }, 'alpha/en/02-second.md: starts without frontmatter'],
     [
@@ -104,5 +104,27 @@ describe('content compiler', () => {
 
   it('accepts the real course content without errors or warnings', () => {
     expect(compileContent('modules').problems).toEqual([]);
+  });
+});
+
+describe('links between lessons', () => {
+  it('accepts links to existing modules and lessons and rejects broken ones', () => {
+    const ok = writeFixture({
+      'alpha/en/02-second.md': '---\ntitle: Second\nminutes: 5\n---\n\nSee [the first lesson](/modules/alpha/lessons/first).\n',
+    });
+    expect(errors(ok)).toEqual([]);
+    const broken = writeFixture({
+      'alpha/en/02-second.md': '---\ntitle: Second\nminutes: 5\n---\n\nSee [nothing](/modules/alpha/lessons/missing).\n',
+    });
+    expect(errors(broken).join('\n')).toContain('alpha/en/02-second.md: links to "/modules/alpha/lessons/missing", which does not exist');
+  });
+
+  it('warns about a module with too few lessons or a thin quiz', () => {
+    const warnings = compileContent(writeFixture())
+      .problems.filter((p) => p.severity === 'warning')
+      .map((p) => p.message);
+    expect(warnings).toContain('has 2 lesson(s); a module has at least 3');
+    expect(warnings).toContain('has 2 questions; a quiz has at least 8');
+    expect(warnings).toContain('uses 2 question type(s); mix at least 3 (single, multiple, truefalse, order)');
   });
 });

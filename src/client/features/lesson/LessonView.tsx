@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LessonContent, ModuleContent } from '../../../shared/content/compiled';
 import type { ContentLocale } from '../../../shared/content/locales';
@@ -26,6 +26,7 @@ export function LessonView({ module, lesson, index, progress, note, bookmarked, 
   const { t } = useTranslation();
   const format = useFormat();
   usePageTitle(lesson.title);
+  const navigate = useNavigate();
   const articleRef = useRef<HTMLElement>(null);
   const ref: LessonRef = { moduleId: module.id, moduleVersion: module.version, locale: lesson.locale, lessonId: lesson.id };
   const { resumed } = useReadingPosition(ref, articleRef, progress?.position ?? 0);
@@ -69,7 +70,22 @@ export function LessonView({ module, lesson, index, progress, note, bookmarked, 
           {t('lesson.resumed')}
         </p>
       )}
-      <article ref={articleRef} className="lesson-body" lang={lesson.locale} dangerouslySetInnerHTML={{ __html: lesson.html }} />
+      {/* Links to other lessons (/modules/...) stay inside the app, so they work offline.
+          Anchors handle keyboard activation themselves; the click bubbles up here. */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
+      <article
+        ref={articleRef}
+        className="lesson-body"
+        lang={lesson.locale}
+        dangerouslySetInnerHTML={{ __html: lesson.html }}
+        onClick={(event) => {
+          const anchor = (event.target as Element).closest('a');
+          const href = anchor?.getAttribute('href');
+          if (!href?.startsWith('/') || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          void navigate(href);
+        }}
+      />
 
       <section aria-labelledby="complete-heading" className="card">
         <h2 id="complete-heading" className="visually-hidden">
