@@ -442,8 +442,18 @@ export function compileContent(root: string): CompileResult {
     const ids = new Set(builds.map((b) => b.source.id));
     for (const [index, curriculum] of (parsed?.curricula ?? []).entries()) {
       checkLanguages(curriculum.title, curriculaFile, `curricula.${index}.title`, problems);
-      for (const moduleId of curriculum.modules) {
+      for (const [position, moduleId] of curriculum.modules.entries()) {
         if (!ids.has(moduleId)) problems.error(curriculaFile, `curricula.${index} (${curriculum.id}): no module "${moduleId}"`);
+        // A learner follows a pathway in order, so a module's prerequisites come before it.
+        const prerequisites = builds.find((b) => b.source.id === moduleId)?.source.prerequisites ?? [];
+        for (const prerequisite of prerequisites) {
+          const at = curriculum.modules.indexOf(prerequisite);
+          if (at > position)
+            problems.error(
+              curriculaFile,
+              `curricula.${index} (${curriculum.id}): "${moduleId}" comes before its prerequisite "${prerequisite}"`,
+            );
+        }
       }
     }
     curricula = (parsed?.curricula ?? []).map((c) => ({ ...c, title: localizedAll(c.title), summary: localizedAll(c.summary) }));

@@ -128,3 +128,15 @@ describe('links between lessons', () => {
     expect(warnings).toContain('uses 2 question type(s); mix at least 3 (single, multiple, truefalse, order)');
   });
 });
+
+describe('curricula', () => {
+  it('rejects a pathway that lists a module before its prerequisite', () => {
+    const root = writeFixture({
+      'curricula.yaml': 'curricula:\n  - id: c\n    title: { en: C }\n    summary: { en: C }\n    modules: [beta, alpha]\n',
+      'beta/module.yaml':
+        'id: beta\nversion: 1\ntitle: { en: B }\nsummary: { en: S }\nminutes: 5\nlevel: 2\ncompetences: [digcomp:1.1]\nprerequisites: [alpha]\noutcomes: { en: [a, b, c] }',
+      'beta/en/01-only.md': '---\ntitle: Only\nminutes: 5\n---\n\nText',
+    });
+    expect(errors(root).join('\n')).toContain('curricula.yaml: curricula.0 (c): "beta" comes before its prerequisite "alpha"');
+  });
+});
