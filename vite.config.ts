@@ -18,18 +18,19 @@ export default defineConfig({
       manifest: pwaManifest,
       includeAssets: ['favicon.svg', 'icons/*.png'],
       workbox: {
-        // The app shell, every route chunk, every locale and all compiled course content
-        // are precached, so a learner can study everything offline after the first visit.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'content/**/*.json'],
+        // The app shell, every route chunk, every UI language and the course catalogue are
+        // precached. Module files and search indexes are stored per language by the app
+        // (src/client/content/offline.ts) in the `biblio-content` cache, served from there first.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'content/catalog.json'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/xapi(\/|$)/],
         cleanupOutdatedCaches: true,
-        // Content a learner stored with "Make available offline" (when not already precached).
         runtimeCaching: [
           {
-            urlPattern: ({ url }) => url.pathname.startsWith('/content/'),
-            handler: 'StaleWhileRevalidate',
+            // Revisioned URLs (?v=<hash>) never change, so the stored copy is always right.
+            urlPattern: ({ url }) => url.pathname.startsWith('/content/modules/') || url.pathname.startsWith('/content/search/'),
+            handler: 'CacheFirst',
             options: { cacheName: 'biblio-content' },
           },
         ],

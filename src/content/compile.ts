@@ -4,6 +4,7 @@
  * files the client fetches. Every problem is collected with the file it is in, so an author
  * sees all of them at once. Used by the Vite plugin and by `npm run modules:check`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -334,8 +335,13 @@ function checkInternalLinks(modules: ModuleBuild[], problems: Problems): void {
   }
 }
 
+function revisionOf(json: string): string {
+  return createHash('sha256').update(json).digest('hex').slice(0, 12);
+}
+
 function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search: Map<ContentLocale, SearchEntry[]>): CatalogModule {
   const { source, lessonsByLocale, quiz, assignment } = build;
+  const revisions = {} as Record<ContentLocale, string>;
   const english = lessonsByLocale.get('en') ?? [];
   for (const locale of CONTENT_LOCALES) {
     const own = new Map((lessonsByLocale.get(locale) ?? []).map((l) => [l.id, l]));
@@ -377,7 +383,9 @@ function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search
       quiz: quizContent,
       assignment: assignmentContent,
     };
-    files.set(contentPaths.module(source.id, locale).slice(1), JSON.stringify(content));
+    const json = JSON.stringify(content);
+    files.set(contentPaths.module(source.id, locale).slice(1), json);
+    revisions[locale] = revisionOf(json);
     const entries = search.get(locale) ?? [];
     entries.push({ moduleId: source.id, title: content.title, text: localize(source.summary, locale).text });
     for (const lesson of english) {
@@ -410,6 +418,7 @@ function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search
     }),
     quiz: quiz ? { questions: quiz.questions.length, passMark: quiz.passMark } : null,
     assignment: assignment ? { category: assignment.category, hours: assignment.hours } : null,
+    revisions,
   };
 }
 
@@ -462,9 +471,14 @@ export function compileContent(root: string): CompileResult {
   }
 
   const modules = builds.map((build) => buildModuleFiles(build, files, search));
-  const catalog: Catalog = { curricula, modules };
+  const searchRevisions = {} as Record<ContentLocale, string>;
+  for (const locale of CONTENT_LOCALES) {
+    const json = JSON.stringify(search.get(locale) ?? []);
+    files.set(contentPaths.search(locale).slice(1), json);
+    searchRevisions[locale] = revisionOf(json);
+  }
+  const catalog: Catalog = { curricula, modules, searchRevisions };
   files.set(contentPaths.catalog.slice(1), JSON.stringify(catalog));
-  for (const [locale, entries] of search) files.set(contentPaths.search(locale).slice(1), JSON.stringify(entries));
   return { files, problems: problems.list, catalog };
 }
 

@@ -7,6 +7,7 @@ import { StorageProblem } from '../ui/StorageProblem';
 import { ReloadPrompt } from '../pwa/ReloadPrompt';
 import { Loading } from '../ui/Loading';
 import { PageErrorBoundary } from './PageErrorBoundary';
+import { useKeepContentOffline } from '../ui/useKeepContentOffline';
 
 /** Moves focus to the new page's heading after navigation, so keyboard and screen-reader users land on it. */
 function useFocusOnNavigate() {
@@ -32,6 +33,7 @@ export function Layout() {
   const { t } = useTranslation();
   const location = useLocation();
   useFocusOnNavigate();
+  useKeepContentOffline();
   const inQuiz = location.pathname.endsWith('/quiz');
   return (
     <div className="app">

@@ -1,7 +1,8 @@
 /*
  * Loading compiled course content (`/content/*.json`, see src/shared/content/compiled.ts).
- * The service worker precaches all of it, so these fetches are answered offline; a
- * module that is somehow not cached can be downloaded explicitly (`downloadModule`).
+ * The catalogue is precached by the service worker; module files and search indexes are
+ * fetched by revisioned URL and kept on the device by offline.ts, so these fetches are
+ * answered offline too.
  */
 import { useEffect, useState } from 'react';
 import { contentPaths, type Catalog, type ModuleContent, type SearchEntry } from '../../shared/content/compiled';
@@ -62,26 +63,18 @@ export function useCatalog(): Loadable<Catalog> {
   return useJson<Catalog>(contentPaths.catalog);
 }
 
+/** A module's content in one language; waits for the catalogue, which names the current revision. */
 export function useModuleContent(moduleId: string, locale: ContentLocale): Loadable<ModuleContent> {
-  return useJson<ModuleContent>(contentPaths.module(moduleId, locale));
+  const catalog = useCatalog();
+  const module = catalog.status === 'ready' ? catalog.data.modules.find((m) => m.id === moduleId) : undefined;
+  const content = useJson<ModuleContent>(module ? contentPaths.module(moduleId, locale, module.revisions[locale]) : undefined);
+  if (catalog.status === 'error') return catalog;
+  if (catalog.status === 'ready' && !module) return { status: 'error', error: new ContentError('not-found', moduleId) };
+  return content;
 }
 
 export function useSearchIndex(locale: ContentLocale, enabled: boolean): Loadable<SearchEntry[]> {
-  return useJson<SearchEntry[]>(enabled ? contentPaths.search(locale) : undefined);
-}
-
-const OFFLINE_CACHE = 'biblio-content';
-
-/** Whether the module's content in this language (and English, its fallback) is stored on the device. */
-export async function isModuleOffline(moduleId: string, locale: ContentLocale): Promise<boolean> {
-  if (typeof caches === 'undefined') return false;
-  const urls = [...new Set([contentPaths.module(moduleId, locale), contentPaths.module(moduleId, 'en')])];
-  const found = await Promise.all(urls.map((url) => caches.match(url, { ignoreSearch: true })));
-  return found.every(Boolean);
-}
-
-/** Store a module's content for offline study, in the learner's language and English. */
-export async function downloadModule(moduleId: string, locale: ContentLocale): Promise<void> {
-  const cacheStorage = await caches.open(OFFLINE_CACHE);
-  await cacheStorage.addAll([...new Set([contentPaths.module(moduleId, locale), contentPaths.module(moduleId, 'en')])]);
+  const catalog = useCatalog();
+  const revision = catalog.status === 'ready' ? catalog.data.searchRevisions[locale] : undefined;
+  return useJson<SearchEntry[]>(enabled && revision ? contentPaths.search(locale, revision) : undefined);
 }

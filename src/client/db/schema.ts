@@ -1,10 +1,11 @@
 /*
- * The learner's IndexedDB, through Dexie: one database per account
- * (`biblio-study:<accountId>`, `biblio-study:guest` before sign-in), so on a shared library
- * PC one person's data never shows to the next.
+ * The learner's IndexedDB, through Dexie: one database per person
+ * (`biblio-study:account-<id>`, or `biblio-study:guest-<id>` before sign-in), so on a shared
+ * library PC one person's data never shows to the next.
  *
  * - `statements` holds every xAPI statement, the source of truth, with a `synced` flag
- *   (0 = waiting in the outbox). It is append-only: nothing here is updated or deleted
+ *   (0 = waiting in the outbox, 1 = confirmed by the server, 2 = the server refused it:
+ *   kept and shown, never dropped). It is append-only: nothing here is updated or deleted
  *   except the flag; deleting is a voiding statement.
  * - `lessons`, `attempts`, `notes`, `bookmarks`, `modules` are derived: the fold of the
  *   statements (src/shared/learning/fold.ts), kept for fast reads and always rebuildable.
@@ -15,14 +16,17 @@
 import { Dexie, type Table } from 'dexie';
 import type { Statement } from '../../shared/xapi/types';
 import type { BookmarkState, LessonState, ModuleActivity, NoteState, QuizAttempt } from '../../shared/learning/fold';
+import { currentAccountKey } from './identity';
 
 export type StoredStatement = {
   id: string;
   /** The module the statement is about (for voiding statements: the voided one's), for re-deriving one module. */
   moduleId: string;
   timestamp: string;
-  /** 0 while waiting to be sent, 1 once the server confirmed it. */
-  synced: 0 | 1;
+  /** 0 while waiting to be sent, 1 once the server confirmed it, 2 when the server refused it. */
+  synced: 0 | 1 | 2;
+  /** Why the server refused it (with synced 2). */
+  problem?: string;
   statement: Statement;
 };
 
@@ -51,17 +55,20 @@ export class StudyDatabase extends Dexie {
   }
 }
 
-export const GUEST = 'guest';
-
-export function databaseName(accountId: string): string {
-  return `biblio-study:${accountId}`;
+/** `biblio-study:account-<id>` for an account, `biblio-study:guest-<id>` for a guest. */
+export function databaseName(key: string): string {
+  return `biblio-study:${key}`;
 }
 
 let current: StudyDatabase | undefined;
 
-/** The open database of the person using the app now (the guest until accounts exist). */
+/** The open database of the person using the app now; switches when they sign in or out. */
 export function db(): StudyDatabase {
-  current ??= new StudyDatabase(databaseName(GUEST));
+  const name = databaseName(currentAccountKey());
+  if (current?.name !== name) {
+    current?.close();
+    current = new StudyDatabase(name);
+  }
   return current;
 }
 

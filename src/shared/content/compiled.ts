@@ -22,6 +22,8 @@ export type CatalogModule = {
   lessons: CatalogLesson[];
   quiz: { questions: number; passMark: number } | null;
   assignment: { category: HourCategory; hours: number } | null;
+  /** A short hash of each compiled language file: part of its URL, so a cached copy is never stale. */
+  revisions: Record<ContentLocale, string>;
 };
 
 export type CatalogCurriculum = {
@@ -32,7 +34,12 @@ export type CatalogCurriculum = {
   hours: Partial<Record<HourCategory, number>>;
 };
 
-export type Catalog = { curricula: CatalogCurriculum[]; modules: CatalogModule[] };
+export type Catalog = {
+  curricula: CatalogCurriculum[];
+  modules: CatalogModule[];
+  /** Revisions of the search indexes, as for modules. */
+  searchRevisions: Record<ContentLocale, string>;
+};
 
 export type LessonContent = {
   id: string;
@@ -82,8 +89,10 @@ export type SearchEntry = {
   text: string;
 };
 
+/** Where compiled content is served. With a revision, the URL names one exact version (cacheable forever). */
 export const contentPaths = {
   catalog: '/content/catalog.json',
-  module: (moduleId: string, locale: ContentLocale) => `/content/modules/${moduleId}/${locale}.json`,
-  search: (locale: ContentLocale) => `/content/search/${locale}.json`,
+  module: (moduleId: string, locale: ContentLocale, revision?: string) =>
+    `/content/modules/${moduleId}/${locale}.json${revision ? `?v=${revision}` : ''}`,
+  search: (locale: ContentLocale, revision?: string) => `/content/search/${locale}.json${revision ? `?v=${revision}` : ''}`,
 };

@@ -49,7 +49,7 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
         {summary.text}
       </p>
       {mine && <ProgressBar percent={mine.percent} label={t('module.progressLabel')} />}
-      <OfflineStatus moduleId={module.id} locale={locale} />
+      <OfflineStatus catalog={catalog} moduleId={module.id} locale={locale} />
 
       <dl className="facts">
         <div>

@@ -1,26 +1,27 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Catalog } from '../../../shared/content/compiled';
 import type { ContentLocale } from '../../../shared/content/locales';
-import { downloadModule, isModuleOffline } from '../../content/load';
+import { downloadModule, isModuleOffline } from '../../content/offline';
 import { useOnline } from '../../ui/useOnline';
 
 /** Whether this module can be studied without a connection, with a way to make it so. */
-export function OfflineStatus({ moduleId, locale }: { moduleId: string; locale: ContentLocale }) {
+export function OfflineStatus({ catalog, moduleId, locale }: { catalog: Catalog; moduleId: string; locale: ContentLocale }) {
   const { t } = useTranslation();
   const online = useOnline();
   const [state, setState] = useState<'checking' | 'available' | 'missing' | 'downloading' | 'failed'>('checking');
   useEffect(() => {
     let live = true;
-    void isModuleOffline(moduleId, locale).then((offline) => live && setState(offline ? 'available' : 'missing'));
+    void isModuleOffline(catalog, moduleId, locale).then((offline) => live && setState(offline ? 'available' : 'missing'));
     return () => {
       live = false;
     };
-  }, [moduleId, locale]);
+  }, [catalog, moduleId, locale]);
 
   const download = async () => {
     setState('downloading');
     try {
-      await downloadModule(moduleId, locale);
+      await downloadModule(catalog, moduleId, locale);
       setState('available');
     } catch {
       setState('failed');

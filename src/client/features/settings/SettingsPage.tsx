@@ -6,6 +6,7 @@ import { requestPersistentStorage, storageInfo, type StorageInfo } from '../../d
 import { TEXT_SIZES, setTextSize, useTextSize, type TextSize } from '../../ui/preferences';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useFormat } from '../../i18n/format';
+import { useOfflineProgress } from '../../content/offline';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -15,6 +16,7 @@ export function SettingsPage() {
   const [storage, setStorage] = useState<StorageInfo | undefined>();
   const [persistAnswer, setPersistAnswer] = useState<string>('');
   const [languageError, setLanguageError] = useState(false);
+  const offline = useOfflineProgress();
   useEffect(() => {
     void storageInfo().then(setStorage);
   }, []);
@@ -96,6 +98,15 @@ export function SettingsPage() {
             </div>
           </dl>
         )}
+        <p role="status">
+          {offline.failed
+            ? t('settings.offlineContentFailed', { stored: offline.stored, count: offline.total })
+            : offline.done
+              ? t('settings.offlineContentDone', { count: offline.total })
+              : offline.total > 0
+                ? t('settings.offlineContentProgress', { stored: offline.stored, count: offline.total })
+                : ''}
+        </p>
         <p className="muted">{t('settings.persistentHint')}</p>
         {storage?.persisted !== true && (
           <button

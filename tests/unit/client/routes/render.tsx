@@ -33,8 +33,8 @@ export async function renderRoute(path: string) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (input: RequestInfo | URL) => {
-      const url = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
-      const file = compiled.get(url.replace(/^\//, ''));
+      const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+      const file = compiled.get(url.pathname.replace(/^\//, ''));
       return file
         ? new Response(file, { status: 200, headers: { 'Content-Type': 'application/json' } })
         : new Response('Not found', { status: 404 });

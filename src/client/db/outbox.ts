@@ -1,0 +1,85 @@
+/*
+ * The sync engine's view of the database. The outbox is the statements with `synced: 0`;
+ * they are marked synced only after the server confirmed them, and marked refused
+ * (`synced: 2`, with the server's reason) when the server will never take them (an id
+ * reused with other content, an invalid statement): refused statements stay on the device
+ * and in the learner's progress, and are listed for them; nothing is dropped.
+ * Statements pulled from the server are appended like local ones (ids already here are
+ * skipped) and re-derive progress in the same transaction. Sync bookkeeping (the pull
+ * cursor, the last success, the last error) lives in `meta`, per database, so it survives
+ * reloads and never mixes people.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { parseActivityId } from '../../shared/xapi/activities';
+import type { Statement } from '../../shared/xapi/types';
+import { appendStatements } from './actions';
+import { db, type StoredStatement } from './schema';
+
+export type SyncMeta = {
+  /** `since` for the next pull: the server's `stored` time of the newest statement seen. */
+  pullCursor?: string;
+  lastSuccessAt?: string;
+  /** A machine code; the UI words it in the learner's language. */
+  lastError?: string;
+  lastErrorAt?: string;
+};
+
+const META_KEY = 'sync';
+
+export async function readSyncMeta(): Promise<SyncMeta> {
+  return ((await db().meta.get(META_KEY))?.value as SyncMeta | undefined) ?? {};
+}
+
+export async function updateSyncMeta(change: Partial<SyncMeta>): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.meta, async () => {
+    const current = ((await database.meta.get(META_KEY))?.value as SyncMeta | undefined) ?? {};
+    await database.meta.put({ key: META_KEY, value: { ...current, ...change } });
+  });
+}
+
+/** The oldest waiting statements first, so a long offline stretch arrives in order. */
+export async function waitingStatements(limit: number): Promise<StoredStatement[]> {
+  const rows = await db().statements.where('synced').equals(0).sortBy('timestamp');
+  return rows.slice(0, limit);
+}
+
+export async function markSynced(ids: string[]): Promise<void> {
+  const database = db();
+  await database.transaction('rw', database.statements, async () => {
+    // Only waiting ones: a statement the server refused stays refused.
+    await database.statements
+      .where('id')
+      .anyOf(ids)
+      .and((row) => row.synced === 0)
+      .modify({ synced: 1 });
+  });
+}
+
+export async function markRefused(id: string, problem: string): Promise<void> {
+  await db().statements.update(id, { synced: 2, problem });
+}
+
+async function moduleIdOf(statement: Statement): Promise<string> {
+  if (statement.object.objectType === 'StatementRef') return (await db().statements.get(statement.object.id))?.moduleId ?? '';
+  return parseActivityId(statement.object.id)?.moduleId ?? '';
+}
+
+/** Keep statements fetched from the server: new ones are appended, ones already here count as synced. */
+export async function storePulled(statements: Statement[]): Promise<void> {
+  if (statements.length === 0) return;
+  const rows: StoredStatement[] = [];
+  for (const statement of statements) {
+    rows.push({ id: statement.id, moduleId: await moduleIdOf(statement), timestamp: statement.timestamp, synced: 1, statement });
+  }
+  await appendStatements(rows);
+  await markSynced(statements.map((s) => s.id));
+}
+
+export function useSyncMeta(): SyncMeta | undefined {
+  return useLiveQuery(readSyncMeta, []);
+}
+
+export function useRefusedStatements() {
+  return useLiveQuery(() => db().statements.where('synced').equals(2).toArray(), []);
+}
