@@ -26,6 +26,7 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/xapi(\/|$)/],
         cleanupOutdatedCaches: true,
+        importScripts: ['/sw-sync.js'],
         runtimeCaching: [
           {
             // Revisioned URLs (?v=<hash>) never change, so the stored copy is always right.

@@ -13,7 +13,7 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const features = ['home', 'catalog', 'module', 'lesson', 'quiz', 'learning', 'settings'];
+const features = ['home', 'catalog', 'module', 'lesson', 'quiz', 'learning', 'settings', 'account', 'admin'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
@@ -64,6 +64,7 @@ export default tseslint.config(
                 './src/client/i18n',
                 './src/client/pwa',
                 './src/client/sync',
+                './src/client/api',
               ],
               from: './src/client/features',
               message: 'Shared client code never imports a feature.',

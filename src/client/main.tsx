@@ -6,12 +6,14 @@ import { initI18n } from './i18n/i18n';
 import { applyTextSize } from './ui/preferences';
 import { recoverUnsaved } from './db/actions';
 import { requestPersistentStorage } from './db/storage';
+import { runSyncWhileSignedIn } from './sync/sync';
 import './ui/styles.css';
 
 applyTextSize();
 void recoverUnsaved();
 // Ask once at start: browsers grant it silently to installed or frequently used apps.
 void requestPersistentStorage();
+runSyncWhileSignedIn();
 
 void initI18n().then(() => {
   const root = document.getElementById('root');

@@ -1,10 +1,12 @@
 /*
- * `npm start`: build the PWA if needed, then serve it. Stops cleanly on SIGINT/SIGTERM:
- * requests in flight finish before the process exits.
+ * `npm start`: build the PWA if needed, open the database (SQLite under DATA_DIR, or
+ * PostgreSQL with DATABASE_URL; migrations run first), then serve. Stops cleanly on
+ * SIGINT/SIGTERM: requests in flight finish, then the database is closed.
  */
-import { buildApp } from './app';
 import { buildIfNeeded } from './build-if-needed';
 import { ConfigError, loadConfig } from './config';
+import { openServer } from './server';
+import { countCoordinators } from './store/users';
 
 async function main(): Promise<void> {
   let config;
@@ -18,9 +20,15 @@ async function main(): Promise<void> {
     throw error;
   }
   await buildIfNeeded(process.cwd(), config.distDir);
-  const app = await buildApp({ distDir: config.distDir, logger: process.env.LOG_REQUESTS === '1' });
+  const { app, context } = await openServer(config, { logger: process.env.LOG_REQUESTS === '1' });
   const address = await app.listen({ port: config.port, host: config.host });
-  console.log(`Biblio Study is running at ${address.replace('0.0.0.0', 'localhost')}`);
+  const shown = address.replace('0.0.0.0', 'localhost');
+  console.log(`Biblio Study is running at ${shown} (data: ${context.store.location})`);
+  if ((await countCoordinators(context.store.db)) === 0) {
+    console.log(
+      `No coordinator yet: open ${shown}/setup to create the first one, or run "npm run admin -- create-user --role coordinator ...".`,
+    );
+  }
 
   let closing = false;
   const stop = (signal: string) => {

@@ -8,8 +8,13 @@ import { ReloadPrompt } from '../pwa/ReloadPrompt';
 import { Loading } from '../ui/Loading';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { useKeepContentOffline } from '../ui/useKeepContentOffline';
+import { SyncBar } from '../ui/SyncBar';
+import { useSignedInAccount } from '../db/identity';
 
-/** Moves focus to the new page's heading after navigation, so keyboard and screen-reader users land on it. */
+/**
+ * Moves focus to the new page's heading after navigation, so keyboard and screen-reader users
+ * land on it. Pages render their heading once their data is there, so wait for it (briefly).
+ */
 function useFocusOnNavigate() {
   const location = useLocation();
   const first = useRef(true);
@@ -18,14 +23,19 @@ function useFocusOnNavigate() {
       first.current = false;
       return;
     }
-    const timer = window.setTimeout(() => {
+    let frame = 0;
+    const deadline = performance.now() + 5000;
+    const tryFocus = () => {
       const heading = document.querySelector<HTMLElement>('main h1');
       if (heading) {
         heading.tabIndex = -1;
         heading.focus({ preventScroll: true });
+      } else if (performance.now() < deadline) {
+        frame = requestAnimationFrame(tryFocus);
       }
-    }, 50);
-    return () => window.clearTimeout(timer);
+    };
+    frame = requestAnimationFrame(tryFocus);
+    return () => cancelAnimationFrame(frame);
   }, [location.pathname]);
 }
 
@@ -34,6 +44,7 @@ export function Layout() {
   const location = useLocation();
   useFocusOnNavigate();
   useKeepContentOffline();
+  const account = useSignedInAccount();
   const inQuiz = location.pathname.endsWith('/quiz');
   return (
     <div className="app">
@@ -62,10 +73,19 @@ export function Layout() {
               <li>
                 <NavLink to={paths.settings()}>{t('nav.settings')}</NavLink>
               </li>
+              {account?.role === 'coordinator' && (
+                <li>
+                  <NavLink to={paths.admin()}>{t('admin.nav')}</NavLink>
+                </li>
+              )}
+              <li>
+                <NavLink to={account ? paths.account() : paths.signIn()}>{account ? account.name : t('nav.signIn')}</NavLink>
+              </li>
             </ul>
           </nav>
         </div>
         <OfflineIndicator />
+        <SyncBar />
       </header>
       <StorageProblem />
       <main id="main" className="app-main">

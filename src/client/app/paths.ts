@@ -7,6 +7,11 @@ export const paths = {
   quiz: (moduleId: string) => `/modules/${encodeURIComponent(moduleId)}/quiz`,
   learning: () => '/learning',
   settings: () => '/settings',
+  signIn: () => '/sign-in',
+  signUp: () => '/sign-up',
+  account: () => '/account',
+  setup: () => '/setup',
+  admin: () => '/admin',
 } as const;
 
 /** Route patterns for the router, matching `paths`. */
@@ -18,4 +23,9 @@ export const routePatterns = {
   quiz: '/modules/:moduleId/quiz',
   learning: '/learning',
   settings: '/settings',
+  signIn: '/sign-in',
+  signUp: '/sign-up',
+  account: '/account',
+  setup: '/setup',
+  admin: '/admin',
 } as const;

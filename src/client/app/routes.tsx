@@ -15,6 +15,11 @@ const LessonPage = lazy(async () => ({ default: (await import('../features/lesso
 const QuizPage = lazy(async () => ({ default: (await import('../features/quiz/QuizPage')).QuizPage }));
 const MyLearningPage = lazy(async () => ({ default: (await import('../features/learning/MyLearningPage')).MyLearningPage }));
 const SettingsPage = lazy(async () => ({ default: (await import('../features/settings/SettingsPage')).SettingsPage }));
+const SignInPage = lazy(async () => ({ default: (await import('../features/account/SignInPage')).SignInPage }));
+const SignUpPage = lazy(async () => ({ default: (await import('../features/account/SignUpPage')).SignUpPage }));
+const AccountPage = lazy(async () => ({ default: (await import('../features/account/AccountPage')).AccountPage }));
+const SetupPage = lazy(async () => ({ default: (await import('../features/account/SetupPage')).SetupPage }));
+const AdminPage = lazy(async () => ({ default: (await import('../features/admin/AdminPage')).AdminPage }));
 const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
 
 export function AppRoutes() {
@@ -28,6 +33,11 @@ export function AppRoutes() {
         <Route path={routePatterns.quiz} element={<QuizPage />} />
         <Route path={routePatterns.learning} element={<MyLearningPage />} />
         <Route path={routePatterns.settings} element={<SettingsPage />} />
+        <Route path={routePatterns.signIn} element={<SignInPage />} />
+        <Route path={routePatterns.signUp} element={<SignUpPage />} />
+        <Route path={routePatterns.account} element={<AccountPage />} />
+        <Route path={routePatterns.setup} element={<SetupPage />} />
+        <Route path={routePatterns.admin} element={<AdminPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -63,6 +63,8 @@ export class SyncEngine {
   constructor(
     private readonly transport: SyncTransport,
     private readonly isOnline: () => boolean = () => typeof navigator === 'undefined' || navigator.onLine,
+    /** Called when a round fails for want of a connection (e.g. to register Background Sync). */
+    private readonly onOffline?: () => void,
   ) {}
 
   getStatus = (): SyncStatus => this.status;
@@ -123,6 +125,7 @@ export class SyncEngine {
     if (this.status.needsSignIn) return;
     if (!this.isOnline()) {
       this.set({ lastError: 'offline' });
+      this.onOffline?.();
       return;
     }
     this.set({ running: true });
@@ -138,6 +141,7 @@ export class SyncEngine {
       await updateSyncMeta({ lastError: code, lastErrorAt: new Date().toISOString() }).catch(() => undefined);
       this.set({ running: false, lastError: code, needsSignIn: code === 'session-expired' || code === 'signed-out' });
       if (code !== 'session-expired' && code !== 'signed-out' && code !== 'forbidden') this.scheduleRetry();
+      if (code === 'offline' || code === 'network') this.onOffline?.();
     }
   }
 

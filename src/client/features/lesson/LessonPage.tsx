@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useModuleContent, ContentError } from '../../content/load';
 import { useBookmark, useLessonProgress, useNote } from '../../db/hooks';
-import { currentContentLocale } from '../../i18n/i18n';
+import { currentContentLocale, currentLanguage } from '../../i18n/i18n';
 import { Loading } from '../../ui/Loading';
 import { ContentProblem } from '../../ui/ContentProblem';
 import { paths } from '../../app/paths';
@@ -30,7 +30,7 @@ export function LessonPage() {
       progress={progress}
       note={note}
       bookmarked={bookmark !== null}
-      uiLocale={locale}
+      uiLanguage={currentLanguage(i18n.language)}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LessonContent, ModuleContent } from '../../../shared/content/compiled';
-import type { ContentLocale } from '../../../shared/content/locales';
+import type { UiLocale } from '../../../shared/content/locales';
 import type { LessonState, NoteState } from '../../../shared/learning/fold';
 import type { LessonRef } from '../../../shared/xapi/build';
 import { addBookmark, completeLesson, removeBookmark } from '../../db/actions';
@@ -19,10 +19,10 @@ type Props = {
   progress: LessonState | null;
   note: NoteState | null;
   bookmarked: boolean;
-  uiLocale: ContentLocale;
+  uiLanguage: UiLocale;
 };
 
-export function LessonView({ module, lesson, index, progress, note, bookmarked, uiLocale }: Props) {
+export function LessonView({ module, lesson, index, progress, note, bookmarked, uiLanguage }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   usePageTitle(lesson.title);
@@ -57,12 +57,12 @@ export function LessonView({ module, lesson, index, progress, note, bookmarked, 
           aria-pressed={bookmarked}
           onClick={() => void (bookmarked ? removeBookmark(ref) : addBookmark(ref))}
         >
-          {bookmarked ? `★ ${t('lesson.bookmarked')}` : `☆ ${t('lesson.bookmark')}`}
+          <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {bookmarked ? t('lesson.bookmarked') : t('lesson.bookmark')}
         </button>
       </div>
-      {lesson.fallback && (
+      {lesson.locale !== uiLanguage && (
         <p className="notice" role="note">
-          {t('lesson.fallbackNotice', { language: t(`languages.${uiLocale}`) })}
+          {t('lesson.fallbackNotice', { language: t(`languages.${uiLanguage}`) })}
         </p>
       )}
       {resumed && (
@@ -92,7 +92,10 @@ export function LessonView({ module, lesson, index, progress, note, bookmarked, 
           {t('lesson.completeTitle')}
         </h2>
         {progress?.completed ? (
-          <p role="status">✓ {t('lesson.completedOn', { date: format.date(progress.completedAt ?? new Date().toISOString()) })}</p>
+          <p role="status">
+            <span aria-hidden="true">✓</span>{' '}
+            {t('lesson.completedOn', { date: format.date(progress.completedAt ?? new Date().toISOString()) })}
+          </p>
         ) : (
           <button type="button" onClick={() => void completeLesson(ref)}>
             {t('lesson.markComplete')}
@@ -103,19 +106,25 @@ export function LessonView({ module, lesson, index, progress, note, bookmarked, 
       <nav aria-label={t('lesson.lessonNavigation')} className="pager">
         {previous ? (
           <Link to={paths.lesson(module.id, previous.id)} rel="prev">
-            ← {previous.title}
+            <span aria-hidden="true">←</span> {previous.title}
           </Link>
         ) : (
-          <Link to={paths.module(module.id)}>← {module.title}</Link>
+          <Link to={paths.module(module.id)}>
+            <span aria-hidden="true">←</span> {module.title}
+          </Link>
         )}
         {next ? (
           <Link to={paths.lesson(module.id, next.id)} rel="next">
-            {next.title} →
+            {next.title} <span aria-hidden="true">→</span>
           </Link>
         ) : module.quiz ? (
-          <Link to={paths.quiz(module.id)}>{t('lesson.toQuiz')} →</Link>
+          <Link to={paths.quiz(module.id)}>
+            {t('lesson.toQuiz')} <span aria-hidden="true">→</span>
+          </Link>
         ) : (
-          <Link to={paths.module(module.id)}>{module.title} →</Link>
+          <Link to={paths.module(module.id)}>
+            {module.title} <span aria-hidden="true">→</span>
+          </Link>
         )}
       </nav>
 

@@ -137,7 +137,11 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
           <h2 id="quiz-heading">{t('module.quizTitle')}</h2>
           <p>{t('module.quizFacts', { count: content.quiz.questions.length, passMark: content.quiz.passMark })}</p>
           {best !== undefined && <p>{t('module.bestScore', { score: format.percent(best), count: attempts.length })}</p>}
-          {mine?.quizPassed && <p>✓ {t('module.quizPassed')}</p>}
+          {mine?.quizPassed && (
+            <p>
+              <span aria-hidden="true">✓</span> {t('module.quizPassed')}
+            </p>
+          )}
           <p>
             <Link className="button" to={paths.quiz(module.id)}>
               {attempts.length ? t('module.quizRetake') : t('module.quizStart')}

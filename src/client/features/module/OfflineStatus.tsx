@@ -30,7 +30,11 @@ export function OfflineStatus({ catalog, moduleId, locale }: { catalog: Catalog;
 
   return (
     <div className="offline-status" role="status">
-      {state === 'available' && <p>✓ {t('module.offlineAvailable')}</p>}
+      {state === 'available' && (
+        <p>
+          <span aria-hidden="true">✓</span> {t('module.offlineAvailable')}
+        </p>
+      )}
       {state === 'checking' && <p>{t('common.loading')}</p>}
       {state === 'downloading' && <p>{t('module.offlineDownloading')}</p>}
       {(state === 'missing' || state === 'failed') && (

@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useModuleContent, ContentError } from '../../content/load';
 import { useQuizAttempts } from '../../db/hooks';
-import { currentContentLocale } from '../../i18n/i18n';
+import { currentContentLocale, currentLanguage } from '../../i18n/i18n';
 import { Loading } from '../../ui/Loading';
 import { ContentProblem } from '../../ui/ContentProblem';
 import { paths } from '../../app/paths';
@@ -17,5 +17,5 @@ export function QuizPage() {
   if (content.status === 'loading' || !attempts) return <Loading />;
   if (!content.data.quiz)
     return <ContentProblem error={new ContentError('not-found', `${moduleId}/quiz`)} homeHref={paths.module(moduleId)} />;
-  return <QuizView module={content.data} quiz={content.data.quiz} attempts={attempts} />;
+  return <QuizView module={content.data} quiz={content.data.quiz} attempts={attempts} uiLanguage={currentLanguage(i18n.language)} />;
 }

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ModuleContent, QuizContent, QuizQuestion } from '../../../shared/content/compiled';
 import type { QuizAttempt } from '../../../shared/learning/fold';
+import type { UiLocale } from '../../../shared/content/locales';
 import { encodeResponse, isCorrect, seededShuffle, type QuizResponse } from '../../../shared/learning/quiz';
 import type { ModuleRef } from '../../../shared/xapi/build';
 import { newUuid } from '../../../shared/xapi/ids';
@@ -27,7 +28,17 @@ function hasAnswer(question: QuizQuestion, response: QuizResponse | undefined): 
   return response.kind === 'choice' ? response.ids.length > 0 : true;
 }
 
-export function QuizView({ module, quiz, attempts }: { module: ModuleContent; quiz: QuizContent; attempts: QuizAttempt[] }) {
+export function QuizView({
+  module,
+  quiz,
+  attempts,
+  uiLanguage,
+}: {
+  module: ModuleContent;
+  quiz: QuizContent;
+  attempts: QuizAttempt[];
+  uiLanguage: UiLocale;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   usePageTitle(t('quiz.title', { module: module.title }));
@@ -58,7 +69,7 @@ export function QuizView({ module, quiz, attempts }: { module: ModuleContent; qu
         </ol>
       </nav>
       <h1>{t('quiz.title', { module: module.title })}</h1>
-      {quiz.fallback && (
+      {(quiz.fallback || module.locale !== uiLanguage) && (
         <p className="notice" role="note">
           {t('quiz.fallbackNotice')}
         </p>
@@ -127,9 +138,11 @@ export function QuizView({ module, quiz, attempts }: { module: ModuleContent; qu
   const next = () => {
     if (last) {
       const result = { raw: attempt.correct, max: quiz.questions.length };
-      void finishQuiz(ref, attempt.id, result.raw, result.max, quiz.passMark, take());
-      setAttempt(undefined);
-      setFinished(result);
+      // The result shows once it is saved, so a reload right after never loses the attempt.
+      void finishQuiz(ref, attempt.id, result.raw, result.max, quiz.passMark, take()).then(() => {
+        setAttempt(undefined);
+        setFinished(result);
+      });
       return;
     }
     setAttempt({ ...attempt, index: attempt.index + 1, checked: false });

@@ -1,0 +1,106 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { paths } from '../../app/paths';
+import { apiErrorMessage } from '../../ui/apiErrorMessage';
+import { TextField } from '../../ui/TextField';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { useAccountForm } from './useAccountForm';
+import { finishSignIn } from './finishSignIn';
+
+/** First start: the first coordinator creates their account. Closed for good once one exists. */
+export function SetupPage() {
+  const { t } = useTranslation();
+  usePageTitle(t('account.setupTitle'));
+  const navigate = useNavigate();
+  const { fields, set, problems, validate } = useAccountForm();
+  const [state, setState] = useState<'checking' | 'open' | 'done' | 'unreachable'>('checking');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void api.setupStatus().then(
+      (s) => setState(s.needsSetup ? 'open' : 'done'),
+      () => setState('unreachable'),
+    );
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!validate(['name', 'login', 'password', 'confirm'])) return;
+    setBusy(true);
+    setError('');
+    try {
+      await finishSignIn(await api.setup({ name: fields.name.trim(), login: fields.login.trim(), password: fields.password }), false);
+      void navigate(paths.admin());
+    } catch (failure) {
+      setError(apiErrorMessage(t, failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <h1>{t('account.setupTitle')}</h1>
+      {state === 'checking' && <p role="status">{t('common.loading')}</p>}
+      {state === 'unreachable' && <p role="alert">{t('account.errors.offline')}</p>}
+      {state === 'done' && (
+        <p>
+          {t('account.setupDone')} <Link to={paths.signIn()}>{t('account.signInLink')}</Link>
+        </p>
+      )}
+      {state === 'open' && (
+        <>
+          <p className="lead">{t('account.setupIntro')}</p>
+          <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+            <TextField
+              label={t('account.name')}
+              autoComplete="name"
+              value={fields.name}
+              onChange={set('name')}
+              error={problems.name}
+              required
+            />
+            <TextField
+              label={t('account.login')}
+              hint={t('account.rules.login')}
+              autoComplete="username"
+              value={fields.login}
+              onChange={set('login')}
+              error={problems.login}
+              required
+            />
+            <TextField
+              label={t('account.password')}
+              hint={t('account.rules.password')}
+              type="password"
+              autoComplete="new-password"
+              value={fields.password}
+              onChange={set('password')}
+              error={problems.password}
+              required
+            />
+            <TextField
+              label={t('account.confirmPassword')}
+              type="password"
+              autoComplete="new-password"
+              value={fields.confirm}
+              onChange={set('confirm')}
+              error={problems.confirm}
+              required
+            />
+            {error && (
+              <p role="alert" className="field__error">
+                {error}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {t('account.setupAction')}
+            </button>
+          </form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useWaitingCount } from '../db/hooks';
+import { useSyncMeta } from '../db/outbox';
+import { useSignedInAccount } from '../db/identity';
+import { syncEngine, useSyncStatus } from '../sync/sync';
+import type { SyncErrorCode } from '../sync/engine';
+import { useFormat } from '../i18n/format';
+import { useOnline } from './useOnline';
+import { paths } from '../app/paths';
+
+export function useSyncErrorText(code: SyncErrorCode | string | undefined): string {
+  const { t } = useTranslation();
+  switch (code) {
+    case 'offline':
+      return t('sync.errors.offline');
+    case 'session-expired':
+    case 'signed-out':
+      return t('sync.errors.sessionExpired');
+    case 'forbidden':
+      return t('sync.errors.forbidden');
+    case 'network':
+      return t('sync.errors.network');
+    case 'server':
+      return t('sync.errors.server');
+    default:
+      return '';
+  }
+}
+
+/** The sync state in full: waiting, last success, last error, and "Sync now". */
+export function SyncDetails() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const online = useOnline();
+  const status = useSyncStatus();
+  const meta = useSyncMeta();
+  const waiting = useWaitingCount();
+  const account = useSignedInAccount();
+  const errorText = useSyncErrorText(status.lastError ?? meta?.lastError);
+  if (!account) return null;
+  return (
+    <section aria-labelledby="sync-heading" className="card">
+      <h2 id="sync-heading">{t('sync.title')}</h2>
+      <p role="status">
+        {status.running ? t('sync.running') : waiting ? t('sync.waiting', { count: waiting }) : t('sync.allSent')}
+        {' · '}
+        {meta?.lastSuccessAt ? t('sync.lastSuccess', { time: format.dateTime(meta.lastSuccessAt) }) : t('sync.never')}
+      </p>
+      {errorText && <p className="field__error">{errorText}</p>}
+      {status.needsSignIn ? (
+        <p>
+          <Link className="button" to={paths.signIn()}>
+            {t('sync.signInAgain')}
+          </Link>
+        </p>
+      ) : (
+        <button type="button" disabled={!online || status.running} onClick={() => void syncEngine.sync()}>
+          {t('sync.syncNow')}
+        </button>
+      )}
+    </section>
+  );
+}

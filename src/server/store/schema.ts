@@ -1,0 +1,69 @@
+/*
+ * The tables as Kysely sees them. Timestamps are ISO 8601 text in UTC with milliseconds
+ * (they sort as text), flags are 0/1 integers: the same column types on SQLite and
+ * PostgreSQL, so there is one query code path. Changes go through a new migration only.
+ */
+export type Role = 'learner' | 'mentor' | 'coordinator';
+export const ROLES: readonly Role[] = ['learner', 'mentor', 'coordinator'];
+
+export type UsersTable = {
+  id: string;
+  /** Lower-cased; unique. */
+  login: string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string;
+};
+
+export type SessionsTable = { token_hash: string; user_id: string; created_at: string; expires_at: string };
+
+export type CohortsTable = { id: string; name: string; created_at: string };
+
+export type CohortMembersTable = { cohort_id: string; user_id: string };
+
+export type InviteCodesTable = {
+  code: string;
+  cohort_id: string;
+  role: 'learner' | 'mentor';
+  max_uses: number;
+  uses: number;
+  expires_at: string | null;
+  created_at: string;
+};
+
+export type XapiClientsTable = { key: string; secret_hash: string; cohort_id: string | null; created_at: string };
+
+export type StatementsTable = {
+  /** Order of storing: strictly increasing in commit order (see store/statements.ts). */
+  seq: number;
+  id: string;
+  actor_key: string | null;
+  verb_id: string;
+  object_activity_id: string | null;
+  object_statement_ref: string | null;
+  registration: string | null;
+  timestamp: string;
+  stored: string;
+  voided: number;
+  /** 1 when written by a coordinator or an xAPI client: may void anyone's statements. */
+  privileged: number;
+  /** sha256 of the comparable form of the statement as the client sent it (409 vs idempotent). */
+  fingerprint: string;
+  statement: string;
+};
+
+/** Query index: one row per (statement, kind, value); see store/statement-index.ts. */
+export type StatementIndexTable = { seq: number; kind: string; value: string };
+
+export type Database = {
+  users: UsersTable;
+  sessions: SessionsTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
+  cohort_mentors: CohortMembersTable;
+  invite_codes: InviteCodesTable;
+  xapi_clients: XapiClientsTable;
+  statements: StatementsTable;
+  statement_index: StatementIndexTable;
+};

@@ -1,0 +1,131 @@
+/*
+ * Real Chromium for the end-to-end tests: one browser per test file, a fresh context per
+ * test (a new context has empty IndexedDB, storage and no service worker), and small
+ * polling helpers, since playwright-core has no `expect`. Nothing here sleeps for a fixed
+ * time: every wait is for a condition, with a message that says what did not happen.
+ */
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const WAIT_MS = 15_000;
+
+export type Session = { context: BrowserContext; page: Page };
+
+/**
+ * Registers the hooks of a test file: launch Chromium once, close every context after each
+ * test and fail the test if the app threw an uncaught error, close the browser at the end.
+ */
+export function useBrowser(): { open: (options?: BrowserContextOptions) => Promise<Session> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    const errors = pageErrors.splice(0);
+    if (errors.length > 0) throw new Error(`The app threw uncaught errors:\n${errors.join('\n')}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return {
+    async open(options = {}) {
+      if (!browser) throw new Error('useBrowser(): the browser is not launched yet (call open() inside a test)');
+      const context = await browser.newContext({ baseURL: inject('baseURL'), ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
+      return { context, page };
+    },
+  };
+}
+
+/** Polls `read` until `accept` holds; on timeout, fails with `what` and the last value seen. */
+export async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, timeoutMs = WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      last = await read();
+      if (accept(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      const seen = last === undefined ? (lastError instanceof Error ? lastError.message : String(lastError)) : JSON.stringify(last);
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}. Last seen: ${seen}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/** Waits until the locator's single element is visible. */
+export async function expectVisible(locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout: WAIT_MS });
+  } catch (error) {
+    throw new Error(
+      `Expected to see ${what} (${String(locator)}): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+  }
+}
+
+/** Waits until the locator's text (whitespace collapsed) equals or matches `expected`. */
+export async function expectText(locator: Locator, expected: string | RegExp, what: string): Promise<string> {
+  const matches = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));
+  return eventually(
+    async () => (await locator.innerText({ timeout: 1000 })).replace(/\s+/g, ' ').trim(),
+    matches,
+    `${what} to read ${String(expected)}`,
+  );
+}
+
+export async function expectAttribute(locator: Locator, name: string, expected: string | null, what: string): Promise<void> {
+  await eventually(
+    () => locator.getAttribute(name, { timeout: 1000 }),
+    (value) => value === expected,
+    `${what}: ${name}=${String(expected)}`,
+  );
+}
+
+export async function expectValue(locator: Locator, expected: string, what: string): Promise<void> {
+  await eventually(
+    () => locator.inputValue({ timeout: 1000 }),
+    (value) => value === expected,
+    `${what} to hold ${JSON.stringify(expected)}`,
+  );
+}
+
+/**
+ * Waits until the service worker is installed (so the precache is complete) and controls
+ * the page. With `registerType: 'prompt'` a first install does not claim open pages, so
+ * the page is reloaded once if nothing controls it yet.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  if (await page.evaluate(() => navigator.serviceWorker.controller === null)) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: WAIT_MS });
+}

@@ -1,0 +1,84 @@
+/*
+ * The layout around every page: skip link, main navigation, offline banner, and the main
+ * region whose level-1 heading tells which page is showing. Every page object extends it.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { eventually, expectAttribute, expectVisible } from '../browser';
+import { en, type UiStrings } from '../strings';
+
+export type NavTarget = 'home' | 'catalog' | 'learning' | 'settings';
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export class AppShell {
+  constructor(
+    readonly page: Page,
+    readonly strings: UiStrings = en,
+  ) {}
+
+  protected t(key: string, values?: Record<string, string | number>): string {
+    return this.strings.t(key, values);
+  }
+
+  get skipLink(): Locator {
+    return this.page.getByRole('link', { name: this.t('layout.skipToContent') });
+  }
+
+  get navigation(): Locator {
+    return this.page.getByRole('navigation', { name: this.t('layout.mainNavigation'), exact: true });
+  }
+
+  navLink(target: NavTarget): Locator {
+    return this.navigation.getByRole('link', { name: this.t(`nav.${target}`), exact: true });
+  }
+
+  get offlineBanner(): Locator {
+    return this.page.getByRole('status').filter({ hasText: this.t('offline.banner') });
+  }
+
+  get main(): Locator {
+    return this.page.getByRole('main');
+  }
+
+  get heading(): Locator {
+    return this.main.getByRole('heading', { level: 1 });
+  }
+
+  /** Opens a path of the app and waits until its page (not the loading state) is shown. */
+  async visit(path: string): Promise<void> {
+    await this.page.goto(path);
+    await this.waitUntilShown();
+  }
+
+  /**
+   * Follows a main navigation link. Navigations render in a transition, so the old page stays
+   * until the new one is ready: wait for the link to become the current page first.
+   */
+  async navigateTo(target: NavTarget): Promise<void> {
+    await this.navLink(target).click();
+    await expectAttribute(this.navLink(target), 'aria-current', 'page', `the ${target} link`);
+    await this.waitUntilShown();
+  }
+
+  /** Waits for the page's heading, and until nothing in the page still says "Loading…". */
+  async waitUntilShown(): Promise<void> {
+    await expectVisible(this.heading, 'the page heading');
+    const loading = this.t('common.loading');
+    await eventually(
+      () => this.main.innerText(),
+      (text) => !text.includes(loading),
+      `the page to finish loading ("${loading}" to go away)`,
+    );
+  }
+
+  /** The texts of the main navigation's links, in order. */
+  async navigationLabels(): Promise<string[]> {
+    return (await this.navigation.getByRole('link').allInnerTexts()).map((text) => text.trim());
+  }
+
+  async htmlLang(): Promise<string | null> {
+    return this.page.locator('html').getAttribute('lang');
+  }
+}

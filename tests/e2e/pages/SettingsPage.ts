@@ -1,0 +1,25 @@
+import type { Locator } from 'playwright-core';
+import { AppShell } from './AppShell';
+
+export class SettingsPage extends AppShell {
+  async open(): Promise<void> {
+    await this.visit('/settings');
+  }
+
+  get languageSelect(): Locator {
+    return this.main.getByRole('combobox', { name: this.t('settings.languageLabel') });
+  }
+
+  async chooseLanguage(language: string): Promise<void> {
+    await this.languageSelect.selectOption(language);
+  }
+
+  /** "The course in your language is stored on this device (N modules): you can study offline." */
+  offlineContentStored(moduleCount: number): Locator {
+    return this.main.getByRole('status').filter({ hasText: this.t('settings.offlineContentDone', { count: moduleCount }) });
+  }
+
+  textSize(label: string): Locator {
+    return this.main.getByRole('radio', { name: label, exact: true });
+  }
+}

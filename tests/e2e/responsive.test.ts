@@ -1,0 +1,95 @@
+/*
+ * Layout at the extremes learners use: a 360 px phone (nothing scrolls sideways, in every
+ * lesson of every module, in English and in Bulgarian's longer words, also with extra-large
+ * text) and a 1920 px library PC (the text column keeps a readable line length).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectVisible, useBrowser } from './browser';
+import { builtModuleIds, readLessons, type ContentLocale } from './repo';
+import { en, uiStrings } from './strings';
+import { LessonPage } from './pages/LessonPage';
+import { SettingsPage } from './pages/SettingsPage';
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1920, height: 1080 };
+const MAX_TEXT_COLUMN_PX = 900;
+
+type Overflow = { scrollWidth: number; clientWidth: number; widest: string };
+
+async function horizontalOverflow(page: Page): Promise<Overflow> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    // Name the element sticking out furthest, so a failure says what to fix.
+    let widest = '';
+    let right = root.clientWidth;
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > right + 0.5) {
+        right = box.right;
+        widest = `<${el.tagName.toLowerCase()} class="${el.className}"> right edge ${Math.round(box.right)} px`;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest: widest || 'text overflowing its element' };
+  });
+}
+
+async function expectNoSidewaysScrolling(lessonPage: LessonPage, moduleId: string, lessonId: string, where: string): Promise<void> {
+  await lessonPage.open(moduleId, lessonId);
+  await expectVisible(lessonPage.article, `the text of ${where}`);
+  const overflow = await horizontalOverflow(lessonPage.page);
+  expect(overflow.scrollWidth, `${where} scrolls sideways at ${overflow.clientWidth} px: ${overflow.widest}`).toBeLessThanOrEqual(
+    overflow.clientWidth,
+  );
+}
+
+describe('responsive layout of the lesson page', () => {
+  const browser = useBrowser();
+
+  const locales: ContentLocale[] = ['en', 'bg'];
+  // Every lesson of every module: the time grows with the course, hence the longer limit.
+  it.for(locales)('does not scroll sideways on a 360 px wide phone, in any lesson in %s', { timeout: 300_000 }, async (locale) => {
+    const { page } = await browser.open({ viewport: PHONE, locale });
+    const lessonPage = new LessonPage(page, uiStrings(locale));
+    let checked = 0;
+    for (const moduleId of builtModuleIds()) {
+      for (const lesson of readLessons(moduleId, locale)) {
+        await expectNoSidewaysScrolling(lessonPage, moduleId, lesson.id, `${moduleId}/${locale}/${lesson.file}`);
+        expect(await lessonPage.article.getAttribute('lang'), `the language of ${moduleId}/${locale}/${lesson.file}`).toBe(locale);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('does not scroll sideways on a 360 px phone with extra-large text', async () => {
+    const { page } = await browser.open({ viewport: PHONE });
+    const settings = new SettingsPage(page, en);
+    await settings.open();
+    await settings.textSize(en.t('settings.textExtraLarge')).check();
+    const lessonPage = new LessonPage(page, en);
+    for (const moduleId of builtModuleIds()) {
+      const lesson = readLessons(moduleId, 'en')[0];
+      if (lesson) await expectNoSidewaysScrolling(lessonPage, moduleId, lesson.id, `${moduleId}/en/${lesson.file} (extra-large text)`);
+    }
+    expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('x-large');
+  });
+
+  it(`keeps the lesson text column at most ${MAX_TEXT_COLUMN_PX} px wide on a 1920 px screen`, async () => {
+    const { page } = await browser.open({ viewport: DESKTOP });
+    const lessonPage = new LessonPage(page, en);
+    for (const moduleId of builtModuleIds()) {
+      const lesson = readLessons(moduleId, 'en')[0];
+      if (!lesson) continue;
+      await lessonPage.open(moduleId, lesson.id);
+      const box = await lessonPage.article.boundingBox();
+      expect(box, `the text of ${moduleId}/${lesson.id}`).not.toBeNull();
+      expect(box?.width ?? 0).toBeGreaterThan(300);
+      expect(box?.width ?? Infinity, `text column of ${moduleId}/${lesson.id}`).toBeLessThanOrEqual(MAX_TEXT_COLUMN_PX);
+      for (const paragraph of await lessonPage.article.getByRole('paragraph').all()) {
+        const width = (await paragraph.boundingBox())?.width ?? 0;
+        expect(width, `a paragraph of ${moduleId}/${lesson.id}`).toBeLessThanOrEqual(MAX_TEXT_COLUMN_PX);
+      }
+    }
+  });
+});
