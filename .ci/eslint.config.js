@@ -84,6 +84,11 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker's Background Sync addition runs in the worker scope.
+    files: ['public/sw-sync.js'],
+    languageOptions: { globals: { ...globals.serviceworker } },
+  },
+  {
     files: ['src/client/db/**/*.{ts,tsx}', 'tests/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': 'off' },
   },

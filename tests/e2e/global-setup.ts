@@ -1,11 +1,15 @@
 /*
  * Global setup of the e2e project: builds the PWA when dist/ is missing or stale (so
- * `vitest run --project e2e` works on its own), then serves it with the real Fastify
- * server on a free port. Tests read the address with `inject('baseURL')`.
+ * `vitest run --project e2e` works on its own), then runs the real server (embedded SQLite
+ * in a fresh temporary folder) on a free port. Tests read the address with `inject('baseURL')`.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildApp } from '../../src/server/app';
 import { buildIfNeeded } from '../../src/server/build-if-needed';
+import { loadConfig } from '../../src/server/config';
+import { openServer } from '../../src/server/server';
 import { distDir, repoRoot } from './repo';
 
 declare module 'vitest' {
@@ -18,10 +22,13 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   await buildIfNeeded(repoRoot, distDir);
-  const app = await buildApp({ distDir });
+  const dataDir = mkdtempSync(join(tmpdir(), 'biblio-e2e-'));
+  const { DATABASE_URL: _ignored, ...env } = process.env;
+  const { app } = await openServer(loadConfig({ ...env, DATA_DIR: dataDir, DIST_DIR: distDir }, repoRoot));
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   project.provide('baseURL', address);
   return async () => {
     await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }

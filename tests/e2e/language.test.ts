@@ -14,7 +14,8 @@ import { LessonPage } from './pages/LessonPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 const MODULE_ID = 'e-identity-and-e-signature';
-const NAV: NavTarget[] = ['home', 'catalog', 'learning', 'settings'];
+// A guest's navigation: the four sections, then "Sign in".
+const NAV: NavTarget[] = ['home', 'catalog', 'learning', 'settings', 'signIn'];
 
 async function expectUiLanguage(shell: AppShell, strings: UiStrings): Promise<void> {
   await eventually(

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { eventually, expectAttribute, expectVisible } from '../browser';
 import { en, type UiStrings } from '../strings';
 
-export type NavTarget = 'home' | 'catalog' | 'learning' | 'settings';
+export type NavTarget = 'home' | 'catalog' | 'learning' | 'settings' | 'signIn';
 
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

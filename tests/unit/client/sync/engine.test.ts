@@ -1,0 +1,151 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SyncEngine } from '../../../../src/client/sync/engine';
+import { completeLesson, saveNote, appendStatements } from '../../../../src/client/db/actions';
+import { adoptGuestRecords, guestRecordCount, removeLocalData, switchToAccount, switchToGuest } from '../../../../src/client/db/accounts';
+import { closeDatabase, db } from '../../../../src/client/db/schema';
+import { resetIdentityCache } from '../../../../src/client/db/identity';
+import { buildStatement, type LessonRef } from '../../../../src/shared/xapi/build';
+import type { Statement } from '../../../../src/shared/xapi/types';
+import { signUpLearner, startServer, type TestServer } from './server';
+
+const lesson: LessonRef = { moduleId: 'online-safety', lessonId: 'recognising-scam-messages', moduleVersion: 1, locale: 'uk' };
+
+let server: TestServer;
+let learner: Awaited<ReturnType<typeof signUpLearner>>;
+let cookie: string | undefined;
+
+async function serverStatements(asCookie: string): Promise<Statement[]> {
+  const all: Statement[] = [];
+  let next: string | undefined = '/xapi/statements?limit=100';
+  while (next) {
+    const url: string = next;
+    const response = await server.app.inject({
+      method: 'GET',
+      url,
+      headers: { cookie: asCookie, 'x-experience-api-version': '1.0.3' },
+    });
+    const body: { statements: Statement[]; more?: string } = response.json();
+    all.push(...body.statements);
+    next = body.more || undefined;
+  }
+  return all;
+}
+
+const engine = (online = true) =>
+  new SyncEngine({ fetch: server.fetchAs(() => cookie), headers: () => ({ 'X-Requested-With': 'biblio-study' }) }, () => online);
+
+async function freshDevice() {
+  closeDatabase();
+  localStorage.clear();
+  resetIdentityCache();
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  learner = await signUpLearner(server);
+});
+
+afterAll(async () => {
+  await server.close();
+});
+
+beforeEach(async () => {
+  await freshDevice();
+  cookie = learner.cookie;
+  switchToAccount({ id: learner.user.id, login: learner.user.login, name: learner.user.name, role: 'learner', actor: learner.agent });
+  await removeLocalData();
+  closeDatabase();
+});
+
+afterEach(() => {
+  switchToGuest();
+});
+
+describe('sync engine against the real server', () => {
+  it('pushes waiting statements and marks them synced only after the server stored them', async () => {
+    await completeLesson(lesson);
+    await saveNote(lesson, 'Call the bank on the number on the card.');
+    expect(await db().statements.where('synced').equals(0).count()).toBe(2);
+    await engine().sync();
+    expect(await db().statements.where('synced').equals(0).count()).toBe(0);
+    const stored = await serverStatements(learner.coordCookie);
+    const mine = (await db().statements.toArray()).map((r) => r.id);
+    expect(stored.map((s) => s.id)).toEqual(expect.arrayContaining(mine));
+  });
+
+  it('brings a learner’s statements to a second device, and progress follows', async () => {
+    await completeLesson(lesson);
+    await engine().sync();
+    const id = (await db().statements.toArray())[0]!.id;
+    // The "second device": the same account with an empty database.
+    await removeLocalData();
+    closeDatabase();
+    expect(await db().lessons.count()).toBe(0);
+    await engine().sync();
+    expect(await db().statements.get(id)).toMatchObject({ synced: 1 });
+    expect((await db().lessons.get([lesson.moduleId, lesson.lessonId]))?.completed).toBe(true);
+  });
+
+  it('keeps a statement the server refuses (same id, other content) and sends the rest', async () => {
+    await completeLesson(lesson);
+    await engine().sync();
+    const [sent] = await db().statements.toArray();
+    const clash: Statement = { ...sent!.statement, result: { completion: true, response: 'different content' } };
+    await removeLocalData();
+    closeDatabase();
+    const env = { base: 'https://library.test/xapi', actor: learner.agent, timestamp: new Date().toISOString() };
+    const fresh = buildStatement.note({ ...env, id: crypto.randomUUID() }, lesson, 'a new note');
+    await appendStatements([
+      { id: clash.id, moduleId: lesson.moduleId, timestamp: clash.timestamp, synced: 0, statement: clash },
+      { id: fresh.id, moduleId: lesson.moduleId, timestamp: fresh.timestamp, synced: 0, statement: fresh },
+    ]);
+    await engine().sync();
+    const refused = await db().statements.get(clash.id);
+    expect(refused?.synced).toBe(2);
+    expect(refused?.problem).toMatch(/^409/);
+    expect((await db().statements.get(fresh.id))?.synced).toBe(1);
+    expect((await serverStatements(learner.coordCookie)).some((s) => s.id === fresh.id)).toBe(true);
+  });
+
+  it('waits without losing anything while offline, and sends once online', async () => {
+    await completeLesson(lesson);
+    const offline = engine(false);
+    await offline.sync();
+    expect(offline.getStatus().lastError).toBe('offline');
+    expect(await db().statements.where('synced').equals(0).count()).toBe(1);
+    await engine(true).sync();
+    expect(await db().statements.where('synced').equals(0).count()).toBe(0);
+  });
+
+  it('stops and asks to sign in again when the session has ended; the outbox waits', async () => {
+    await completeLesson(lesson);
+    cookie = 'biblio_session=expired-or-forged';
+    const expired = engine();
+    await expired.sync();
+    expect(expired.getStatus()).toMatchObject({ needsSignIn: true, lastError: 'session-expired' });
+    expect(await db().statements.where('synced').equals(0).count()).toBe(1);
+    cookie = learner.cookie;
+    expired.start();
+    await expired.sync();
+    expired.stop();
+    expect(await db().statements.where('synced').equals(0).count()).toBe(0);
+  });
+
+  it('gives a guest’s records to the account once, with no duplicates', async () => {
+    switchToGuest();
+    closeDatabase();
+    await completeLesson(lesson);
+    await saveNote(lesson, 'made as a guest');
+    expect(await guestRecordCount()).toBe(2);
+    switchToAccount({ id: learner.user.id, login: learner.user.login, name: learner.user.name, role: 'learner', actor: learner.agent });
+    expect(await adoptGuestRecords(learner.agent)).toBe(2);
+    expect(await adoptGuestRecords(learner.agent)).toBe(0);
+    const rows = await db().statements.toArray();
+    expect(rows).toHaveLength(2);
+    expect(rows.every((r) => r.statement.actor.account?.name === learner.user.id)).toBe(true);
+    expect((await db().notes.get([lesson.moduleId, lesson.lessonId]))?.text).toBe('made as a guest');
+    await engine().sync();
+    expect(await db().statements.where('synced').equals(0).count()).toBe(0);
+    expect(await guestRecordCount()).toBe(0);
+  });
+});
