@@ -4,6 +4,7 @@
 import { buildIfNeeded } from '../../src/server/build-if-needed';
 import { measureRoutes } from './bundle';
 import { benchFold } from './fold';
+import { benchIngest } from './ingest';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
