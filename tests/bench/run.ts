@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   console.log(
     `\nFold of ${fold.count.toLocaleString('en')} statements: median ${fold.medianMs.toFixed(1)} ms, best ${fold.minMs.toFixed(1)} ms (target <= 300 ms)`,
   );
+
+  await benchIngest();
 }
 
 main().catch((error: unknown) => {
