@@ -62,7 +62,8 @@ export async function markRefused(id: string, problem: string): Promise<void> {
 
 async function moduleIdOf(statement: Statement): Promise<string> {
   if (statement.object.objectType === 'StatementRef') return (await db().statements.get(statement.object.id))?.moduleId ?? '';
-  return parseActivityId(statement.object.id)?.moduleId ?? '';
+  const ref = parseActivityId(statement.object.id);
+  return ref && 'moduleId' in ref ? ref.moduleId : '';
 }
 
 /** Keep statements fetched from the server: new ones are appended, ones already here count as synced. */

@@ -9,12 +9,18 @@ export type ActivityRef =
   | { kind: 'lesson'; moduleId: string; lessonId: string }
   | { kind: 'quiz'; moduleId: string }
   | { kind: 'question'; moduleId: string; questionId: string }
-  | { kind: 'assignment'; moduleId: string };
+  | { kind: 'assignment'; moduleId: string }
+  | { kind: 'survey'; moduleId: string }
+  | { kind: 'event-survey'; eventId: string }
+  | { kind: 'hours'; category: string };
 
 export const DEFAULT_XAPI_BASE = 'https://biblio-study.example/xapi';
 
 export function activityId(base: string, ref: ActivityRef): string {
-  const root = `${base.replace(/\/+$/, '')}/activities/module/${encodeURIComponent(ref.moduleId)}`;
+  const activities = `${base.replace(/\/+$/, '')}/activities`;
+  if (ref.kind === 'event-survey') return `${activities}/event/${encodeURIComponent(ref.eventId)}/survey`;
+  if (ref.kind === 'hours') return `${activities}/hours/${encodeURIComponent(ref.category)}`;
+  const root = `${activities}/module/${encodeURIComponent(ref.moduleId)}`;
   switch (ref.kind) {
     case 'module':
       return root;
@@ -26,20 +32,29 @@ export function activityId(base: string, ref: ActivityRef): string {
       return `${root}/quiz/question/${encodeURIComponent(ref.questionId)}`;
     case 'assignment':
       return `${root}/assignment`;
+    case 'survey':
+      return `${root}/survey`;
   }
 }
 
-const pattern = /\/activities\/module\/([^/]+)(?:\/(lesson)\/([^/]+)|\/(quiz)(?:\/question\/([^/]+))?|\/(assignment))?$/;
+const pattern = /\/activities\/module\/([^/]+)(?:\/(lesson)\/([^/]+)|\/(quiz)(?:\/question\/([^/]+))?|\/(assignment)|\/(survey))?$/;
+const eventSurvey = /\/activities\/event\/([^/]+)\/survey$/;
+const hours = /\/activities\/hours\/([^/]+)$/;
 
 export function parseActivityId(iri: string): ActivityRef | undefined {
+  const event = eventSurvey.exec(iri);
+  if (event?.[1] !== undefined) return { kind: 'event-survey', eventId: decodeURIComponent(event[1]) };
+  const logged = hours.exec(iri);
+  if (logged?.[1] !== undefined) return { kind: 'hours', category: decodeURIComponent(logged[1]) };
   const match = pattern.exec(iri);
   if (!match) return undefined;
-  const [, rawModule, lesson, rawLesson, quiz, rawQuestion, assignment] = match;
+  const [, rawModule, lesson, rawLesson, quiz, rawQuestion, assignment, survey] = match;
   if (rawModule === undefined) return undefined;
   const moduleId = decodeURIComponent(rawModule);
   if (lesson && rawLesson !== undefined) return { kind: 'lesson', moduleId, lessonId: decodeURIComponent(rawLesson) };
   if (quiz && rawQuestion !== undefined) return { kind: 'question', moduleId, questionId: decodeURIComponent(rawQuestion) };
   if (quiz) return { kind: 'quiz', moduleId };
   if (assignment) return { kind: 'assignment', moduleId };
+  if (survey) return { kind: 'survey', moduleId };
   return { kind: 'module', moduleId };
 }

@@ -2,9 +2,21 @@
  * Builders for the statements a learner's actions make. Pure: the caller supplies the id
  * and the time, so the same builders serve the client, the demo seeder and the tests.
  */
-import type { Agent, Statement } from './types';
+import type { Statement } from './types';
 import { activityId, type ActivityRef } from './activities';
-import { CONTENT_LANGUAGE_EXTENSION, MODULE_VERSION_EXTENSION, PROGRESS_EXTENSION, VERBS, verbDisplay, type VerbName } from './verbs';
+
+type ModuleScoped = Extract<ActivityRef, { moduleId: string }>;
+import {
+  ACTIVITY_DATE_EXTENSION,
+  CONTENT_LANGUAGE_EXTENSION,
+  MODULE_VERSION_EXTENSION,
+  PROGRESS_EXTENSION,
+  SURVEY_ANSWERS_EXTENSION,
+  VERBS,
+  verbDisplay,
+  type VerbName,
+} from './verbs';
+import type { Agent } from './types';
 import { toDuration } from '../learning/duration';
 
 export type StatementEnv = { base: string; actor: Agent; id: string; timestamp: string };
@@ -14,7 +26,7 @@ export type ModuleRef = { moduleId: string; moduleVersion: number; locale: strin
 function statement(
   env: StatementEnv,
   verb: VerbName,
-  ref: ActivityRef & { moduleVersion: number; locale: string },
+  ref: ModuleScoped & { moduleVersion: number; locale: string },
   extra: Pick<Statement, 'result'> & { registration?: string; parent?: ActivityRef } = {},
 ): Statement {
   const moduleActivity = { objectType: 'Activity' as const, id: activityId(env.base, { kind: 'module', moduleId: ref.moduleId }) };
@@ -37,6 +49,11 @@ function statement(
 }
 
 export type LessonRef = ModuleRef & { lessonId: string };
+
+/** Reaction-survey items, each 1 (fully disagree) .. 5 (fully agree). */
+export const SURVEY_ITEMS = ['relevant', 'useful', 'willUse', 'overall'] as const;
+export type SurveyItem = (typeof SURVEY_ITEMS)[number];
+export type SurveyAnswers = Record<SurveyItem, 1 | 2 | 3 | 4 | 5>;
 
 const lessonRef = (l: LessonRef) => ({
   kind: 'lesson' as const,
@@ -100,6 +117,90 @@ export const buildStatement = {
       },
     );
   },
+
+  /** The learner's working text of an assignment; only the latest matters, and only to them. */
+  assignmentDraft: (env: StatementEnv, module: ModuleRef, text: string): Statement =>
+    statement(
+      env,
+      'drafted',
+      { kind: 'assignment', moduleId: module.moduleId, moduleVersion: module.moduleVersion, locale: module.locale },
+      { result: { response: text } },
+    ),
+
+  /** The learner hands in the assignment; each submission is kept, the latest is the one reviewed. */
+  assignmentSubmission: (env: StatementEnv, module: ModuleRef, text: string): Statement =>
+    statement(
+      env,
+      'submitted',
+      { kind: 'assignment', moduleId: module.moduleId, moduleVersion: module.moduleVersion, locale: module.locale },
+      { result: { response: text } },
+    ),
+
+  /** Hours spent learning outside the app, in one category, on one day. */
+  loggedHours: (env: StatementEnv, entry: { category: string; hours: number; date: string; description: string }): Statement => ({
+    id: env.id,
+    actor: env.actor,
+    verb: { id: VERBS.logged, display: verbDisplay('logged') },
+    object: { objectType: 'Activity', id: activityId(env.base, { kind: 'hours', category: entry.category }) },
+    result: { duration: toDuration(entry.hours * 3_600_000), response: entry.description },
+    context: { extensions: { [ACTIVITY_DATE_EXTENSION]: entry.date } },
+    timestamp: env.timestamp,
+    version: '1.0.3',
+  }),
+
+  /**
+   * A mentor's decision on a submission or a logged-hours entry: `accepted` true accepts or
+   * approves, false returns it for revision or questions it. The object points at the
+   * statement reviewed, so the learner receives it; `learner` names them in the context.
+   */
+  review: (
+    env: StatementEnv,
+    target: { statementId: string; moduleId?: string },
+    learner: Agent,
+    accepted: boolean,
+    comment: string,
+  ): Statement => ({
+    id: env.id,
+    actor: env.actor,
+    verb: { id: VERBS.reviewed, display: verbDisplay('reviewed') },
+    object: { objectType: 'StatementRef', id: target.statementId },
+    result: { success: accepted, response: comment },
+    context: {
+      instructor: env.actor,
+      team: { objectType: 'Group', member: [learner] },
+      ...(target.moduleId
+        ? {
+            contextActivities: {
+              grouping: [{ objectType: 'Activity' as const, id: activityId(env.base, { kind: 'module', moduleId: target.moduleId }) }],
+            },
+          }
+        : {}),
+    },
+    timestamp: env.timestamp,
+    version: '1.0.3',
+  }),
+
+  /** A reaction survey after a module or a face-to-face event: four items 1..5 (5 = fully agree) and a comment. */
+  surveyResponse: (
+    env: StatementEnv,
+    about: { moduleId: string } | { eventId: string },
+    answers: SurveyAnswers,
+    comment: string,
+  ): Statement => ({
+    id: env.id,
+    actor: env.actor,
+    verb: { id: VERBS.responded, display: verbDisplay('responded') },
+    object: {
+      objectType: 'Activity',
+      id: activityId(
+        env.base,
+        'moduleId' in about ? { kind: 'survey', moduleId: about.moduleId } : { kind: 'event-survey', eventId: about.eventId },
+      ),
+    },
+    result: { response: comment, extensions: { [SURVEY_ANSWERS_EXTENSION]: answers } },
+    timestamp: env.timestamp,
+    version: '1.0.3',
+  }),
 
   voided: (env: StatementEnv, target: string): Statement => ({
     id: env.id,

@@ -15,8 +15,17 @@ export const VERBS = {
   failed: `${ADL}failed`,
   commented: `${ADL}commented`,
   voided: `${ADL}voided`,
+  responded: `${ADL}responded`,
   bookmarked: `${PRODUCT_VOCABULARY}verbs/bookmarked`,
   noted: `${PRODUCT_VOCABULARY}verbs/noted`,
+  /** A learner's draft of an assignment (the latest wins; never shown to mentors). */
+  drafted: `${PRODUCT_VOCABULARY}verbs/drafted`,
+  /** A learner hands in an assignment for review. */
+  submitted: `${PRODUCT_VOCABULARY}verbs/submitted`,
+  /** A learner logs learning hours outside the app (face-to-face, project, work-based, ...). */
+  logged: `${PRODUCT_VOCABULARY}verbs/logged`,
+  /** A mentor's decision on a submission or a logged-hours entry (object: StatementRef to it). */
+  reviewed: `${PRODUCT_VOCABULARY}verbs/reviewed`,
 } as const;
 
 export type VerbName = keyof typeof VERBS;
@@ -33,6 +42,10 @@ export function verbDisplay(name: VerbName): { 'en-US': string } {
 
 /** cmi5's progress extension: how far through the activity, 0..100. */
 export const PROGRESS_EXTENSION = 'https://w3id.org/xapi/cmi5/result/extensions/progress';
+/** The survey answers of a `responded` statement: { relevant, useful, willUse, overall }, each 1..5. */
+export const SURVEY_ANSWERS_EXTENSION = `${PRODUCT_VOCABULARY}extensions/survey-answers`;
+/** The day (YYYY-MM-DD) logged hours were spent. */
+export const ACTIVITY_DATE_EXTENSION = `${PRODUCT_VOCABULARY}extensions/activity-date`;
 /** The module version a statement was made on. */
 export const MODULE_VERSION_EXTENSION = `${PRODUCT_VOCABULARY}extensions/module-version`;
 /** The content language the learner studied in. */
