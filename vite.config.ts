@@ -52,6 +52,9 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/unit/setup.ts'],
+          // Route tests drive the real app through Testing Library; on a busy 2-core CI machine
+          // a whole quiz takes seconds. This is a hang guard, not a speed target.
+          testTimeout: 30_000,
         },
       },
       {

@@ -13,7 +13,7 @@ import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const features = ['home', 'catalog', 'module', 'lesson', 'quiz', 'learning', 'settings', 'account', 'admin'];
+const features = ['home', 'catalog', 'module', 'lesson', 'quiz', 'learning', 'settings', 'account', 'admin', 'hours', 'mentor', 'reports'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },

@@ -12,6 +12,7 @@ import fastifyCompress from '@fastify/compress';
 import type { AppContext } from './context';
 import { registerAccountRoutes, storeErrorStatus } from './routes/accounts';
 import { registerXapiRoutes } from './routes/xapi';
+import { registerMentoringRoutes } from './routes/mentoring';
 
 export type AppOptions = {
   /** The built PWA; leave it out to serve only /api and /xapi (tests). */
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   if (options.context) {
     registerAccountRoutes(app, options.context);
     registerXapiRoutes(app, options.context);
+    registerMentoringRoutes(app, options.context);
   }
 
   const distDir = options.distDir;

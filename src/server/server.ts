@@ -9,14 +9,20 @@ import { buildApp } from './app';
 import { createContext, type AppContext } from './context';
 import { openStore } from './store/database';
 import { deleteExpiredSessions } from './store/users';
+import { rebuildStaleSummaries } from './store/summaries';
+import type { Course } from './course';
 
 export type Server = { app: FastifyInstance; context: AppContext };
 
-export async function openServer(config: ServerConfig, options: { logger?: boolean; serveApp?: boolean } = {}): Promise<Server> {
+export async function openServer(
+  config: ServerConfig,
+  options: { logger?: boolean; serveApp?: boolean; course?: Course } = {},
+): Promise<Server> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     await deleteExpiredSessions(store.db);
-    const context = createContext(store, config);
+    const context = createContext(store, config, options.course);
+    await rebuildStaleSummaries(store.db, store.dialect, { xapiBase: config.xapiBase, course: context.course });
     const app = await buildApp({
       context,
       logger: options.logger ?? false,

@@ -1,6 +1,7 @@
 /*
- * The interface strings the tests look for, read from locales/<lng>/common.json the way
- * i18next resolves them (missing key or missing file: English). Page objects take one of
+ * The interface strings the tests look for, read from locales/<lng>/common.json (merged with
+ * the string groups the app adds to it on the pages that need them: people, mentor, hours)
+ * the way i18next resolves them (missing key or missing file: English). Page objects take one of
  * these, so the same page object finds "Mark lesson as complete" in every language.
  */
 import { existsSync } from 'node:fs';
@@ -33,10 +34,29 @@ function lookup(tree: Tree | undefined, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+const GROUPS = ['people', 'mentor', 'hours'];
+
+function merge(into: Tree, from: Tree): Tree {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    into[key] = typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+  }
+  return into;
+}
+
+function readStrings(language: string): Tree {
+  let tree = readJson<Tree>(localePath(language));
+  for (const group of GROUPS) {
+    const file = join(repoRoot, 'locales', language, `${group}.json`);
+    if (existsSync(file)) tree = merge({ ...tree }, readJson<Tree>(file));
+  }
+  return tree;
+}
+
 export function uiStrings(language = 'en'): UiStrings {
-  const english = readJson<Tree>(localePath('en'));
+  const english = readStrings('en');
   const translated = language !== 'en' && hasLocale(language);
-  const own = translated ? readJson<Tree>(localePath(language)) : undefined;
+  const own = translated ? readStrings(language) : undefined;
   const resolve = (key: string, count: number | undefined): string | undefined => {
     const candidates: [Tree | undefined, string][] = [
       [own, language],
@@ -65,3 +85,7 @@ export function uiStrings(language = 'en'): UiStrings {
 }
 
 export const en = uiStrings('en');
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -6,6 +6,7 @@
  */
 import type { Agent } from '../../shared/xapi/types';
 import type { Role } from '../db/identity';
+import type { CohortDashboard, CourseEvent, DifficultQuestion, LearnerReport, SurveyReport } from '../../shared/mentoring/contract';
 
 export const CSRF_HEADERS = { 'X-Requested-With': 'biblio-study' } as const;
 
@@ -97,6 +98,18 @@ export const api = {
       method: 'POST',
       body: { userId },
     }),
+  // Mentoring (issue 4): the server checks that the person may read each cohort and learner.
+  cohortDashboard: (cohortId: string, inactiveDays: number) =>
+    call<CohortDashboard>(`/api/cohorts/${encodeURIComponent(cohortId)}/dashboard?inactiveDays=${inactiveDays}`),
+  learnerReport: (learnerId: string) => call<LearnerReport>(`/api/learners/${encodeURIComponent(learnerId)}/report`),
+  difficultQuestions: (cohortId: string, moduleId?: string) =>
+    call<DifficultQuestion[]>(
+      `/api/cohorts/${encodeURIComponent(cohortId)}/difficult-questions${moduleId ? `?module=${encodeURIComponent(moduleId)}` : ''}`,
+    ),
+  surveyReports: () => call<SurveyReport[]>('/api/reports/surveys'),
+  events: () => call<CourseEvent[]>('/api/events'),
+  createEvent: (body: { title: string; date: string; cohortId: string | null }) =>
+    call<CourseEvent>('/api/events', { method: 'POST', body }),
 };
 
 /** The same rules the server applies, checked first so the message is in the person's language. */

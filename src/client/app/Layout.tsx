@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from './paths';
@@ -8,8 +8,10 @@ import { ReloadPrompt } from '../pwa/ReloadPrompt';
 import { Loading } from '../ui/Loading';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { useKeepContentOffline } from '../ui/useKeepContentOffline';
-import { SyncBar } from '../ui/SyncBar';
 import { useSignedInAccount } from '../db/identity';
+
+// The sync bar (and the sync engine behind it) loads after the first paint: not in the initial JavaScript.
+const SyncBar = lazy(async () => ({ default: (await import('../ui/SyncBar')).SyncBar }));
 
 /**
  * Moves focus to the new page's heading after navigation, so keyboard and screen-reader users
@@ -71,8 +73,21 @@ export function Layout() {
                 <NavLink to={paths.learning()}>{t('nav.learning')}</NavLink>
               </li>
               <li>
+                <NavLink to={paths.hours()}>{t('hours.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to={paths.settings()}>{t('nav.settings')}</NavLink>
               </li>
+              {(account?.role === 'mentor' || account?.role === 'coordinator') && (
+                <li>
+                  <NavLink to={paths.mentor()}>{t('mentor.nav')}</NavLink>
+                </li>
+              )}
+              {account?.role === 'coordinator' && (
+                <li>
+                  <NavLink to={paths.surveyReports()}>{t('reports.nav')}</NavLink>
+                </li>
+              )}
               {account?.role === 'coordinator' && (
                 <li>
                   <NavLink to={paths.admin()}>{t('admin.nav')}</NavLink>
@@ -85,7 +100,9 @@ export function Layout() {
           </nav>
         </div>
         <OfflineIndicator />
-        <SyncBar />
+        <Suspense fallback={null}>
+          <SyncBar />
+        </Suspense>
       </header>
       <StorageProblem />
       <main id="main" className="app-main">

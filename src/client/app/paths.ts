@@ -12,6 +12,13 @@ export const paths = {
   account: () => '/account',
   setup: () => '/setup',
   admin: () => '/admin',
+  hours: () => '/hours',
+  mentor: () => '/mentor',
+  cohort: (cohortId: string) => `/mentor/cohorts/${encodeURIComponent(cohortId)}`,
+  cohortReport: (cohortId: string) => `/mentor/cohorts/${encodeURIComponent(cohortId)}/report`,
+  cohortQuestions: (cohortId: string) => `/mentor/cohorts/${encodeURIComponent(cohortId)}/questions`,
+  learner: (learnerId: string) => `/mentor/learners/${encodeURIComponent(learnerId)}`,
+  surveyReports: () => '/reports/surveys',
 } as const;
 
 /** Route patterns for the router, matching `paths`. */
@@ -28,4 +35,11 @@ export const routePatterns = {
   account: '/account',
   setup: '/setup',
   admin: '/admin',
+  hours: '/hours',
+  mentor: '/mentor',
+  cohort: '/mentor/cohorts/:cohortId',
+  cohortReport: '/mentor/cohorts/:cohortId/report',
+  cohortQuestions: '/mentor/cohorts/:cohortId/questions',
+  learner: '/mentor/learners/:learnerId',
+  surveyReports: '/reports/surveys',
 } as const;

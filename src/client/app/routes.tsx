@@ -7,19 +7,70 @@ import { lazy } from 'react';
 import { Route, Routes } from 'react-router';
 import { Layout } from './Layout';
 import { routePatterns } from './paths';
+import { loadCompetenceNames, loadStringGroups } from '../i18n/i18n';
 
 const HomePage = lazy(async () => ({ default: (await import('../features/home/HomePage')).HomePage }));
-const CatalogPage = lazy(async () => ({ default: (await import('../features/catalog/CatalogPage')).CatalogPage }));
-const ModulePage = lazy(async () => ({ default: (await import('../features/module/ModulePage')).ModulePage }));
+const CatalogPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/catalog/CatalogPage'), loadCompetenceNames()]);
+  return { default: page.CatalogPage };
+});
+const ModulePage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/module/ModulePage'), loadCompetenceNames()]);
+  return { default: page.ModulePage };
+});
 const LessonPage = lazy(async () => ({ default: (await import('../features/lesson/LessonPage')).LessonPage }));
 const QuizPage = lazy(async () => ({ default: (await import('../features/quiz/QuizPage')).QuizPage }));
 const MyLearningPage = lazy(async () => ({ default: (await import('../features/learning/MyLearningPage')).MyLearningPage }));
 const SettingsPage = lazy(async () => ({ default: (await import('../features/settings/SettingsPage')).SettingsPage }));
-const SignInPage = lazy(async () => ({ default: (await import('../features/account/SignInPage')).SignInPage }));
-const SignUpPage = lazy(async () => ({ default: (await import('../features/account/SignUpPage')).SignUpPage }));
-const AccountPage = lazy(async () => ({ default: (await import('../features/account/AccountPage')).AccountPage }));
-const SetupPage = lazy(async () => ({ default: (await import('../features/account/SetupPage')).SetupPage }));
-const AdminPage = lazy(async () => ({ default: (await import('../features/admin/AdminPage')).AdminPage }));
+const SignInPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/account/SignInPage'), loadStringGroups(['people'])]);
+  return { default: page.SignInPage };
+});
+const SignUpPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/account/SignUpPage'), loadStringGroups(['people'])]);
+  return { default: page.SignUpPage };
+});
+const AccountPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/account/AccountPage'), loadStringGroups(['people'])]);
+  return { default: page.AccountPage };
+});
+const SetupPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/account/SetupPage'), loadStringGroups(['people'])]);
+  return { default: page.SetupPage };
+});
+const AdminPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/admin/AdminPage'), loadStringGroups(['people'])]);
+  return { default: page.AdminPage };
+});
+const HoursPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/hours/HoursPage'), loadStringGroups(['hours', 'people'])]);
+  return { default: page.HoursPage };
+});
+// Mentor and coordinator pages: their own chunks, never in a learner's initial JavaScript.
+const MentorHomePage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/mentor/MentorHomePage'), loadStringGroups(['mentor', 'people', 'hours'])]);
+  return { default: page.MentorHomePage };
+});
+const CohortPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/mentor/CohortPage'), loadStringGroups(['mentor', 'people', 'hours'])]);
+  return { default: page.CohortPage };
+});
+const CohortReportPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/mentor/CohortReportPage'), loadStringGroups(['mentor', 'people', 'hours'])]);
+  return { default: page.CohortReportPage };
+});
+const DifficultQuestionsPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/mentor/DifficultQuestionsPage'), loadStringGroups(['mentor', 'people', 'hours'])]);
+  return { default: page.DifficultQuestionsPage };
+});
+const LearnerPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/mentor/LearnerPage'), loadStringGroups(['mentor', 'people', 'hours'])]);
+  return { default: page.LearnerPage };
+});
+const SurveyReportsPage = lazy(async () => {
+  const [page] = await Promise.all([import('../features/reports/SurveyReportsPage'), loadStringGroups(['mentor', 'people', 'hours'])]);
+  return { default: page.SurveyReportsPage };
+});
 const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
 
 export function AppRoutes() {
@@ -38,6 +89,13 @@ export function AppRoutes() {
         <Route path={routePatterns.account} element={<AccountPage />} />
         <Route path={routePatterns.setup} element={<SetupPage />} />
         <Route path={routePatterns.admin} element={<AdminPage />} />
+        <Route path={routePatterns.hours} element={<HoursPage />} />
+        <Route path={routePatterns.mentor} element={<MentorHomePage />} />
+        <Route path={routePatterns.cohort} element={<CohortPage />} />
+        <Route path={routePatterns.cohortReport} element={<CohortReportPage />} />
+        <Route path={routePatterns.cohortQuestions} element={<DifficultQuestionsPage />} />
+        <Route path={routePatterns.learner} element={<LearnerPage />} />
+        <Route path={routePatterns.surveyReports} element={<SurveyReportsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

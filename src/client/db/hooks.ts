@@ -4,57 +4,68 @@
  * follows every action (and, later, every sync) without manual refreshes.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useAccountKey } from './identity';
 import { db } from './schema';
 
 /** Progress of every lesson of a module that the learner has touched. */
 export function useModuleLessons(moduleId: string) {
-  return useLiveQuery(() => db().lessons.where('moduleId').equals(moduleId).toArray(), [moduleId]);
+  const key = useAccountKey();
+  return useLiveQuery(() => db().lessons.where('moduleId').equals(moduleId).toArray(), [key, moduleId]);
 }
 
 export function useLessonProgress(moduleId: string, lessonId: string) {
-  return useLiveQuery(async () => (await db().lessons.get([moduleId, lessonId])) ?? null, [moduleId, lessonId]);
+  const key = useAccountKey();
+  return useLiveQuery(async () => (await db().lessons.get([moduleId, lessonId])) ?? null, [key, moduleId, lessonId]);
 }
 
 /** Every lesson touched, most recently visited first. */
 export function useAllLessons() {
+  const key = useAccountKey();
   return useLiveQuery(
     async () => (await db().lessons.orderBy('lastVisitedAt').reverse().toArray()).filter((l) => l.lastVisitedAt !== undefined),
-    [],
+    [key],
   );
 }
 
 export function useQuizAttempts(moduleId?: string) {
+  const key = useAccountKey();
   return useLiveQuery(
     () =>
       moduleId === undefined
         ? db().attempts.orderBy('at').reverse().toArray()
         : db().attempts.where('moduleId').equals(moduleId).reverse().sortBy('at'),
-    [moduleId],
+    [key, moduleId],
   );
 }
 
 export function useNote(moduleId: string, lessonId: string) {
-  return useLiveQuery(async () => (await db().notes.get([moduleId, lessonId])) ?? null, [moduleId, lessonId]);
+  const key = useAccountKey();
+  return useLiveQuery(async () => (await db().notes.get([moduleId, lessonId])) ?? null, [key, moduleId, lessonId]);
 }
 
 export function useNotes() {
-  return useLiveQuery(() => db().notes.orderBy('updatedAt').reverse().toArray(), []);
+  const key = useAccountKey();
+  return useLiveQuery(() => db().notes.orderBy('updatedAt').reverse().toArray(), [key]);
 }
 
 export function useBookmark(moduleId: string, lessonId: string) {
-  return useLiveQuery(async () => (await db().bookmarks.get([moduleId, lessonId])) ?? null, [moduleId, lessonId]);
+  const key = useAccountKey();
+  return useLiveQuery(async () => (await db().bookmarks.get([moduleId, lessonId])) ?? null, [key, moduleId, lessonId]);
 }
 
 export function useBookmarks() {
-  return useLiveQuery(() => db().bookmarks.orderBy('createdAt').reverse().toArray(), []);
+  const key = useAccountKey();
+  return useLiveQuery(() => db().bookmarks.orderBy('createdAt').reverse().toArray(), [key]);
 }
 
 /** Study time and last activity per module. */
 export function useModuleActivity() {
-  return useLiveQuery(() => db().modules.toArray(), []);
+  const key = useAccountKey();
+  return useLiveQuery(() => db().modules.toArray(), [key]);
 }
 
 /** Statements on this device that the server has not confirmed yet. */
 export function useWaitingCount() {
-  return useLiveQuery(() => db().statements.where('synced').equals(0).count(), []);
+  const key = useAccountKey();
+  return useLiveQuery(() => db().statements.where('synced').equals(0).count(), [key]);
 }

@@ -89,6 +89,11 @@ export function useSignedInAccount(): SignedInAccount | null {
   return useSyncExternalStore(onIdentityChange, signedInAccount, () => null);
 }
 
+/** The database key of the person using the app now; re-renders on sign-in and sign-out. */
+export function useAccountKey(): string {
+  return useSyncExternalStore(onIdentityChange, currentAccountKey, currentAccountKey);
+}
+
 /** Forget cached identity (tests). */
 export function resetIdentityCache(): void {
   account = undefined;

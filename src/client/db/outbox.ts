@@ -13,6 +13,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { parseActivityId } from '../../shared/xapi/activities';
 import type { Statement } from '../../shared/xapi/types';
 import { appendStatements } from './actions';
+import { useAccountKey } from './identity';
 import { db, type StoredStatement } from './schema';
 
 export type SyncMeta = {
@@ -78,9 +79,11 @@ export async function storePulled(statements: Statement[]): Promise<void> {
 }
 
 export function useSyncMeta(): SyncMeta | undefined {
-  return useLiveQuery(readSyncMeta, []);
+  const key = useAccountKey();
+  return useLiveQuery(readSyncMeta, [key]);
 }
 
 export function useRefusedStatements() {
-  return useLiveQuery(() => db().statements.where('synced').equals(2).toArray(), []);
+  const key = useAccountKey();
+  return useLiveQuery(() => db().statements.where('synced').equals(2).toArray(), [key]);
 }

@@ -7,10 +7,17 @@
 import i18next, { type BackendModule, type ReadCallback } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import common from '../../../locales/en/common.json';
-import competences from '../../../locales/en/competences.json';
 import { UI_LOCALES, contentLocaleFor, isUiLocale, type ContentLocale, type UiLocale } from '../../shared/content/locales';
 
 export const NAMESPACES = ['common', 'competences'] as const;
+
+/**
+ * Strings only some pages need (accounts, mentoring, learning hours) live in their own files
+ * and are merged into the `common` namespace when a page that needs them loads, so a
+ * learner's first load carries only the learner's strings.
+ */
+export const STRING_GROUPS = ['people', 'mentor', 'hours'] as const;
+export type StringGroup = (typeof STRING_GROUPS)[number];
 export const LANGUAGE_STORAGE_KEY = 'biblio-study:language';
 
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
@@ -54,7 +61,7 @@ export async function initI18n(language?: UiLocale): Promise<typeof i18next> {
       .use(initReactI18next)
       .init({
         lng: language ?? detectLanguage(),
-        resources: { en: { common, competences } },
+        resources: { en: { common } },
         partialBundledLanguages: true,
         fallbackLng: 'en',
         supportedLngs: [...UI_LOCALES],
@@ -63,7 +70,8 @@ export async function initI18n(language?: UiLocale): Promise<typeof i18next> {
         ns: [...NAMESPACES],
         defaultNS: 'common',
         interpolation: { escapeValue: false },
-        react: { useSuspense: false },
+        // Re-render when a string group arrives (after a language switch, for instance).
+        react: { useSuspense: false, bindI18nStore: 'added' },
         saveMissing: import.meta.env.DEV,
         missingKeyHandler: (languages, namespace, key) => {
           if (import.meta.env.DEV) throw new Error(`Missing UI string ${namespace}:${key} for ${languages.join(', ')}`);
@@ -79,8 +87,39 @@ export async function initI18n(language?: UiLocale): Promise<typeof i18next> {
     };
     syncLang(i18next.language);
     i18next.on('languageChanged', syncLang);
+    i18next.on('languageChanged', (lng) => void loadGroupsFor(currentLanguage(lng), [...loadedGroups]));
   }
   return i18next;
+}
+
+const loadedGroups = new Set<StringGroup>();
+
+async function loadGroupsFor(language: UiLocale, groups: StringGroup[]): Promise<void> {
+  const languages = language === 'en' ? ['en'] : [language, 'en'];
+  await Promise.all(
+    languages.flatMap((lng) =>
+      groups.map(async (group) => {
+        if (i18next.hasResourceBundle(lng, `group:${group}`)) return;
+        const load = loaders[`../../../locales/${lng}/${group}.json`];
+        if (!load) return;
+        const strings = (await load()).default;
+        i18next.addResourceBundle(lng, 'common', strings, true, true);
+        // A marker, so each group is merged once per language.
+        i18next.addResourceBundle(lng, `group:${group}`, {}, false, false);
+      }),
+    ),
+  );
+}
+
+/** Make the strings of these groups available (call before showing a page that needs them). */
+export async function loadStringGroups(groups: StringGroup[]): Promise<void> {
+  for (const group of groups) loadedGroups.add(group);
+  await loadGroupsFor(currentLanguage(), groups);
+}
+
+/** Competence names are only on catalogue and module pages: loaded with them. */
+export async function loadCompetenceNames(): Promise<void> {
+  await i18next.loadNamespaces('competences');
 }
 
 /** The UI language in use, as one of ours. */

@@ -5,7 +5,8 @@
  *   statement through a StatementRef (a mentor's comment on their work); a mentor sees that for
  *   themselves and for every learner in the cohorts they mentor; a coordinator, and an xAPI
  *   client without a cohort limit, see everything; a client limited to a cohort sees that
- *   cohort's learners and mentors (and what it wrote itself).
+ *   cohort's learners and mentors (and what it wrote itself). Mentors never read learners'
+ *   survey answers (`responded`: anonymous to mentors) nor their assignment drafts (`drafted`).
  * - write: learners and mentors record statements only with themselves as actor (and void
  *   only their own); coordinators and xAPI clients may record any actor.
  */
@@ -14,7 +15,11 @@ import type { Access } from '../store/statements';
 import { cohortIdsOfMentor, learnersOf, mentorsOf } from '../store/cohorts';
 import { agentKey } from '../../shared/xapi/canonical';
 import type { JsonObject } from '../../shared/xapi/validate';
+import { VERBS } from '../../shared/xapi/verbs';
 import { userAgent, type Principal } from './principal';
+
+/** Learners' statements a mentor never reads: survey answers (anonymous to mentors) and assignment drafts (the learner's own). */
+export const MENTOR_HIDDEN_VERBS = [VERBS.responded, VERBS.drafted];
 
 function keysOf(ctx: AppContext, people: { userId: string; name: string }[]): string[] {
   return people.flatMap((person) => agentKey(userAgent(ctx.config.xapiBase, { id: person.userId, name: person.name })) ?? []);
@@ -32,7 +37,11 @@ export async function readAccess(ctx: AppContext, principal: Principal): Promise
       return { all: true };
     case 'mentor': {
       const learners = await learnersOf(ctx.store.db, await cohortIdsOfMentor(ctx.store.db, principal.user.id));
-      return { all: false, agentKeys: [principal.agentKey, ...keysOf(ctx, learners)] };
+      return {
+        all: false,
+        agentKeys: [principal.agentKey, ...keysOf(ctx, learners)],
+        private: { verbs: MENTOR_HIDDEN_VERBS, selfKey: principal.agentKey },
+      };
     }
     case 'learner':
       return { all: false, agentKeys: [principal.agentKey] };

@@ -26,6 +26,7 @@ import {
 } from '../store/statements';
 import { ACTIVITY_KINDS, AGENT_KINDS, RELATED_ACTIVITY_KINDS, RELATED_AGENT_KINDS } from '../store/statement-index';
 import { formatIds } from './xapi-format';
+import { summaryHook } from '../store/summaries';
 
 export const XAPI_VERSION = '1.0.3';
 export const SUPPORTED_VERSIONS = ['1.0.3', '1.0.2', '1.0.1', '1.0.0'];
@@ -179,7 +180,11 @@ function prepare(principal: Principal, body: unknown, path: string): IncomingSta
 
 async function save(ctx: AppContext, principal: Principal, statements: IncomingStatement[]): Promise<string[]> {
   try {
-    return await storeStatements(ctx.store, statements, { authority: principal.agent, privileged: isPrivilegedWriter(principal) });
+    return await storeStatements(ctx.store, statements, {
+      authority: principal.agent,
+      privileged: isPrivilegedWriter(principal),
+      afterStore: summaryHook({ xapiBase: ctx.config.xapiBase, course: ctx.course }),
+    });
   } catch (error) {
     if (error instanceof StatementRejected) throw new HttpError(error.status, error.message);
     throw error;

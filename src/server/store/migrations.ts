@@ -85,7 +85,70 @@ const initial: Migration = {
   },
 };
 
-const migrations: Record<string, Migration> = { '0001-initial': initial };
+/** Mentoring (issue 4): derived per-learner summaries for the cohort dashboard, and face-to-face events. */
+const mentoring: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('learner_modules')
+      .addColumn('learner_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('module_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('percent', 'integer', (c) => c.notNull())
+      .addColumn('best_score', 'double precision')
+      .addColumn('seconds_spent', 'integer', (c) => c.notNull())
+      .addColumn('lessons_completed', 'integer', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('failed_attempts', 'integer', (c) => c.notNull())
+      .addColumn('quiz_passed', 'integer', (c) => c.notNull())
+      .addColumn('assignment', 'text', (c) => c.notNull())
+      .addColumn('assignment_since', 'text')
+      .addColumn('last_activity_at', 'text')
+      .addPrimaryKeyConstraint('learner_modules_pk', ['learner_id', 'module_id'])
+      .execute();
+    await db.schema
+      .createTable('learner_summaries')
+      .addColumn('learner_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
+      .addColumn('last_sync_at', 'text')
+      .addColumn('last_activity_at', 'text')
+      .addColumn('hours_waiting_since', 'text')
+      .addColumn('course_fingerprint', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('course_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('date', 'text', (c) => c.notNull())
+      .addColumn('cohort_id', 'text', (c) => c.references('cohorts.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('course_events_cohort').on('course_events').column('cohort_id').execute();
+    // Finding a learner's own statements (and the dashboard's last sync) by actor.
+    await db.schema.createIndex('statements_actor').on('statements').columns(['actor_key', 'seq']).execute();
+  },
+};
+
+/**
+ * The dashboard reads one row per learner: the module rows move into learner_summaries as JSON
+ * (reading 13,000 scattered learner_modules rows cost 50-80 ms on SQLite; 1,000 summary rows a
+ * few). Summaries are a cache of the statements, so they are rebuilt at the next start.
+ */
+const summaryModules: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.dropTable('learner_modules').execute();
+    await db.schema
+      .alterTable('learner_summaries')
+      .addColumn('modules', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+    await db.deleteFrom('learner_summaries' as never).execute();
+  },
+};
+
+const migrations: Record<string, Migration> = {
+  '0001-initial': initial,
+  '0002-mentoring': mentoring,
+  '0003-summary-modules': summaryModules,
+};
 
 export const migrationProvider: MigrationProvider = {
   getMigrations: async () => migrations,

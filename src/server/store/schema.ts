@@ -56,6 +56,21 @@ export type StatementsTable = {
 /** Query index: one row per (statement, kind, value); see store/statement-index.ts. */
 export type StatementIndexTable = { seq: number; kind: string; value: string };
 
+/** Derived (store/summaries.ts): one row per learner who has statements. */
+export type LearnerSummariesTable = {
+  learner_id: string;
+  last_sync_at: string | null;
+  last_activity_at: string | null;
+  hours_waiting_since: string | null;
+  /** JSON: ModuleRow[] (shared/mentoring/dashboard.ts) of the modules the learner has touched. */
+  modules: string;
+  /** The course catalogue the rows were computed with; a different one triggers a rebuild at start. */
+  course_fingerprint: string;
+  updated_at: string;
+};
+
+export type CourseEventsTable = { id: string; title: string; date: string; cohort_id: string | null; created_at: string };
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -66,4 +81,6 @@ export type Database = {
   xapi_clients: XapiClientsTable;
   statements: StatementsTable;
   statement_index: StatementIndexTable;
+  learner_summaries: LearnerSummariesTable;
+  course_events: CourseEventsTable;
 };

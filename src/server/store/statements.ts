@@ -35,12 +35,23 @@ export type Writer = {
   authority: JsonObject;
   /** Coordinators and xAPI clients may void anyone's statements. */
   privileged: boolean;
+  /**
+   * Runs inside the insert transaction with the agents the new statements concern (actor,
+   * context agents, group members, and through a StatementRef the target's agents): how the
+   * derived summaries (store/summaries.ts) stay in step with the statements.
+   */
+  afterStore?: (trx: Transaction<Database>, agentKeys: string[]) => Promise<void>;
 };
 
 /** A statement that passed validation and has an id. */
 export type IncomingStatement = JsonObject & { id: string };
 
-export type Access = { all: true } | { all: false; agentKeys: string[] };
+/**
+ * What a principal may read: everything, or statements naming these agents; `private` hides
+ * statements with these verbs unless `selfKey` made them (mentors never read learners' survey
+ * answers or drafts).
+ */
+export type Access = { all: true } | { all: false; agentKeys: string[]; private?: { verbs: string[]; selfKey: string } };
 
 export function fingerprint(statement: JsonObject): string {
   return createHash('sha256')
@@ -240,6 +251,11 @@ export async function storeStatements(store: Store, statements: IncomingStatemen
         .execute();
     }
     if (toVoid.length > 0) await trx.updateTable('statements').set({ voided: 1 }).where('seq', 'in', toVoid).execute();
+    if (writer.afterStore) {
+      const agents = new Set<string>();
+      for (const p of planned) for (const row of p.rows) if (VISIBILITY_KINDS.includes(row.kind)) agents.add(row.value);
+      await writer.afterStore(trx, [...agents]);
+    }
   });
   return statements.map((statement) => statement.id);
 }
@@ -274,6 +290,10 @@ export async function getStatement(store: Store, id: string, voided: boolean, ac
     .where('s.id', '=', id.toLowerCase())
     .where('s.voided', '=', voided ? 1 : 0);
   if (!access.all) query = query.where((eb) => indexed(eb, VISIBILITY_KINDS, access.agentKeys));
+  if (!access.all && access.private) {
+    const hidden = access.private;
+    query = query.where((eb) => eb.or([eb('s.verb_id', 'not in', hidden.verbs), eb('s.actor_key', '=', hidden.selfKey)]));
+  }
   const row = await query.executeTakeFirst();
   return row ? (JSON.parse(row.statement) as JsonObject) : undefined;
 }
@@ -308,6 +328,10 @@ export async function queryStatements(
   if (filter.until) query = query.where('s.stored', '<=', filter.until);
   if (filter.after !== undefined) query = query.where('s.seq', filter.ascending ? '>' : '<', filter.after);
   if (!access.all) query = query.where((eb) => indexed(eb, VISIBILITY_KINDS, access.agentKeys));
+  if (!access.all && access.private) {
+    const hidden = access.private;
+    query = query.where((eb) => eb.or([eb('s.verb_id', 'not in', hidden.verbs), eb('s.actor_key', '=', hidden.selfKey)]));
+  }
   const rows = await query
     .orderBy('s.seq', filter.ascending ? 'asc' : 'desc')
     .limit(filter.limit + 1)

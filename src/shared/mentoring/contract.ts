@@ -50,6 +50,10 @@ export type CohortDashboard = {
   inactiveDays: number;
   modules: string[];
   learners: DashboardLearner[];
+  /**
+   * One cell per learner x module. With `?cells=touched` only the cells of modules a learner
+   * has touched are listed; a missing cell then means not started (no score, no time, no assignment).
+   */
   cells: DashboardCell[];
   attention: AttentionItem[];
 };

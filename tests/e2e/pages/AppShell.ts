@@ -5,12 +5,11 @@
 import type { Locator, Page } from 'playwright-core';
 import { eventually, expectAttribute, expectVisible } from '../browser';
 import { en, type UiStrings } from '../strings';
+import { SyncBar } from './SyncBar';
 
 export type NavTarget = 'home' | 'catalog' | 'learning' | 'settings' | 'signIn';
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+export { escapeRegExp } from '../strings';
 
 export class AppShell {
   constructor(
@@ -32,6 +31,15 @@ export class AppShell {
 
   navLink(target: NavTarget): Locator {
     return this.navigation.getByRole('link', { name: this.t(`nav.${target}`), exact: true });
+  }
+
+  /** The navigation link to the account page, named after the signed-in person. */
+  accountLink(name: string): Locator {
+    return this.navigation.getByRole('link', { name, exact: true });
+  }
+
+  get syncBar(): SyncBar {
+    return new SyncBar(this.page, this.strings);
   }
 
   get offlineBanner(): Locator {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { signOutOnServer } from '../../api/pendingSignOut';
 import { paths } from '../../app/paths';
 import { removeLocalData, switchToGuest } from '../../db/accounts';
 import { useWaitingCount } from '../../db/hooks';
@@ -22,8 +22,8 @@ export function SignOut() {
 
   const signOut = async () => {
     setBusy(true);
-    // The server session ends when we can reach it; offline, the cookie simply expires.
-    await api.signOut().catch(() => undefined);
+    // Offline, the sign-out is sent when the connection returns (pendingSignOut.ts).
+    await signOutOnServer();
     syncEngine.stop();
     if (remove) await removeLocalData();
     switchToGuest();

@@ -12,6 +12,8 @@ import { competenceLabel } from '../../ui/competences';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useFormat } from '../../i18n/format';
 import { OfflineStatus } from './OfflineStatus';
+import { AssignmentPanel } from './AssignmentPanel';
+import { ReactionSurvey } from '../../ui/ReactionSurvey';
 
 type Props = {
   catalog: Catalog;
@@ -151,15 +153,13 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
       )}
 
       {content.assignment && (
-        <section aria-labelledby="assignment-heading">
-          <h2 id="assignment-heading">{t('module.assignmentTitle')}</h2>
-          <h3 lang={content.assignment.fallback ? 'en' : content.locale}>{content.assignment.title}</h3>
-          <p className="pre-line" lang={content.assignment.fallback ? 'en' : content.locale}>
-            {content.assignment.instructions}
-          </p>
-          <p className="muted">{t('module.assignmentHours', { count: content.assignment.hours })}</p>
-        </section>
+        <AssignmentPanel
+          module={{ moduleId: module.id, moduleVersion: module.version, locale: content.assignment.fallback ? 'en' : content.locale }}
+          assignment={content.assignment}
+        />
       )}
+
+      {mine?.status === 'completed' && <ReactionSurvey about={{ moduleId: module.id }} headingLevel={2} />}
     </>
   );
 }

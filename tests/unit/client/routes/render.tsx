@@ -29,11 +29,16 @@ export async function resetLearner() {
   localStorage.clear();
 }
 
-export async function renderRoute(path: string) {
+/** Answers a request the content files do not (e.g. `/api/...`), or undefined for a 404. */
+export type ApiStub = (url: URL, init: RequestInit | undefined) => Response | undefined;
+
+export async function renderRoute(path: string, api?: ApiStub) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (input: RequestInfo | URL) => {
+    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+      const answer = url.pathname.startsWith('/api/') ? api?.(url, init) : undefined;
+      if (answer) return answer;
       const file = compiled.get(url.pathname.replace(/^\//, ''));
       return file
         ? new Response(file, { status: 200, headers: { 'Content-Type': 'application/json' } })

@@ -1,0 +1,53 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { HoursEntry } from '../../../shared/mentoring/contract';
+import { hoursStatus } from '../../../shared/mentoring/hours';
+import { useFormat } from '../../i18n/format';
+import { useHourCategoryLabel, useHoursStatusLabel } from '../../ui/hourCategories';
+
+/** The learner's logged hours, newest day first, with the mentor's decision and comment. */
+export function HoursList({ entries }: { entries: HoursEntry[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const category = useHourCategoryLabel();
+  const status = useHoursStatusLabel();
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('hours.listTitle')}</h2>
+      {entries.length === 0 ? (
+        <p>{t('hours.listEmpty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('hours.date')}</th>
+                <th scope="col">{t('hours.category')}</th>
+                <th scope="col">{t('hours.hours')}</th>
+                <th scope="col">{t('hours.description')}</th>
+                <th scope="col">{t('hours.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...entries].reverse().map((entry) => (
+                <tr key={entry.statementId}>
+                  <th scope="row">{format.date(entry.date)}</th>
+                  <td>{category(entry.category)}</td>
+                  <td>{format.number(entry.hours)}</td>
+                  <td className="pre-line">{entry.description}</td>
+                  <td>
+                    {status(hoursStatus(entry))}
+                    {entry.review?.comment && (
+                      <p className="mentor-comment">{t('hours.mentorComment', { comment: entry.review.comment })}</p>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

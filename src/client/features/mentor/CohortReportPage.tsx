@@ -1,0 +1,85 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { CohortDashboard } from '../../../shared/mentoring/contract';
+import { api } from '../../api/client';
+import { useFormat } from '../../i18n/format';
+import { DataAge } from '../../ui/DataAge';
+import { Loading } from '../../ui/Loading';
+import { useCachedApi } from '../../ui/useCachedApi';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { CompletionChart } from './CompletionChart';
+import { LoadProblem } from './LoadProblem';
+import { MentorOnly } from './MentorOnly';
+import { INACTIVE_DAYS } from './CohortPage';
+import { useCourseTitles } from './useModuleTitles';
+import './mentor.css';
+
+/** /mentor/cohorts/:cohortId/report: a one-document summary of the cohort, laid out for print. */
+export function CohortReportPage() {
+  return (
+    <MentorOnly>
+      <ReportData />
+    </MentorOnly>
+  );
+}
+
+function ReportData() {
+  const { t } = useTranslation();
+  const { cohortId = '' } = useParams();
+  const { state, reload } = useCachedApi(`/api/cohorts/${cohortId}/dashboard?inactiveDays=${INACTIVE_DAYS}`, () =>
+    api.cohortDashboard(cohortId, INACTIVE_DAYS),
+  );
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <LoadProblem title={t('mentor.dashboardTitle')} error={state.error} onRetry={reload} />;
+  return <CohortReport dashboard={state.data} fetchedAt={state.fetchedAt} fromCache={state.fromCache} />;
+}
+
+function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDashboard; fetchedAt: string; fromCache: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const titles = useCourseTitles();
+  const title = t('mentor.reportTitle', { name: dashboard.cohort.name });
+  usePageTitle(title);
+  const everything = dashboard.learners.filter(
+    (l) => dashboard.modules.length > 0 && l.modulesCompleted >= dashboard.modules.length,
+  ).length;
+  const sorted = [...dashboard.learners].sort((a, b) => a.name.localeCompare(b.name, format.locale));
+  return (
+    <article className="report-page">
+      <h1>{title}</h1>
+      <DataAge fetchedAt={fetchedAt} fromCache={fromCache} />
+      <p className="no-print">
+        <button type="button" onClick={() => window.print()}>
+          {t('mentor.print')}
+        </button>
+      </p>
+      <p>
+        {t('mentor.reportLearners', { count: dashboard.learners.length })}. {t('mentor.reportCompleted', { count: everything })}
+      </p>
+      <CompletionChart dashboard={dashboard} moduleTitle={titles.module} />
+      <section aria-labelledby="report-learners">
+        <h2 id="report-learners">{t('mentor.gridTitle')}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('mentor.colLearner')}</th>
+              <th scope="col">{t('mentor.colModulesCompleted')}</th>
+              <th scope="col">{t('mentor.colTime')}</th>
+              <th scope="col">{t('mentor.colLastActivity')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((l) => (
+              <tr key={l.id}>
+                <th scope="row">{l.name}</th>
+                <td>{t('mentor.modulesOf', { done: l.modulesCompleted, total: dashboard.modules.length })}</td>
+                <td>{format.duration(l.secondsSpent)}</td>
+                <td>{l.lastActivityAt ? format.date(l.lastActivityAt) : t('mentor.never')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}

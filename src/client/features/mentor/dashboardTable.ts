@@ -1,0 +1,59 @@
+import type { AttentionItem, DashboardCell, DashboardLearner } from '../../../shared/mentoring/contract';
+
+export type SortKey = 'name' | 'lastActivity' | 'modulesCompleted';
+export type ProgressFilter = 'all' | 'not-started' | 'in-progress' | 'completed';
+export type GridQuery = {
+  search: string;
+  progress: ProgressFilter;
+  attentionOnly: boolean;
+  sort: SortKey;
+  descending: boolean;
+  page: number;
+};
+
+export const PAGE_SIZE = 50;
+export const initialQuery: GridQuery = { search: '', progress: 'all', attentionOnly: false, sort: 'name', descending: false, page: 0 };
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+export function progressOf(learner: DashboardLearner, moduleCount: number): Exclude<ProgressFilter, 'all'> {
+  if (moduleCount > 0 && learner.modulesCompleted >= moduleCount) return 'completed';
+  if (learner.modulesCompleted === 0 && learner.secondsSpent === 0 && learner.lastActivityAt === null) return 'not-started';
+  return 'in-progress';
+}
+
+/** The learners a query shows, in order, and the one page of them to render. */
+export function queryLearners(
+  learners: readonly DashboardLearner[],
+  attention: readonly AttentionItem[],
+  moduleCount: number,
+  query: GridQuery,
+  collator: Intl.Collator,
+): { rows: DashboardLearner[]; total: number; page: number; pages: number } {
+  const needs = new Set(attention.map((a) => a.learnerId));
+  const search = fold(query.search.trim());
+  const matching = learners.filter(
+    (l) =>
+      (!search || fold(l.name).includes(search) || fold(l.login).includes(search)) &&
+      (query.progress === 'all' || progressOf(l, moduleCount) === query.progress) &&
+      (!query.attentionOnly || needs.has(l.id)),
+  );
+  const compare = (a: DashboardLearner, b: DashboardLearner): number => {
+    if (query.sort === 'modulesCompleted') return a.modulesCompleted - b.modulesCompleted;
+    if (query.sort === 'lastActivity') return (a.lastActivityAt ?? '').localeCompare(b.lastActivityAt ?? '');
+    return 0;
+  };
+  const sorted = [...matching].sort((a, b) => {
+    const primary = compare(a, b) * (query.descending ? -1 : 1);
+    return primary !== 0 ? primary : collator.compare(a.name, b.name) * (query.sort === 'name' && query.descending ? -1 : 1);
+  });
+  const pages = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
+  const page = Math.min(query.page, pages - 1);
+  return { rows: sorted.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE), total: sorted.length, page, pages };
+}
+
+export const cellKey = (learnerId: string, moduleId: string) => `${learnerId}\u0000${moduleId}`;
+
+export function cellIndex(cells: readonly DashboardCell[]): Map<string, DashboardCell> {
+  return new Map(cells.map((c) => [cellKey(c.learnerId, c.moduleId), c]));
+}

@@ -1,0 +1,53 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CourseEvent, SurveyReport } from '../../../shared/mentoring/contract';
+import { surveyPercent } from '../../../shared/mentoring/surveys';
+import { SURVEY_ITEMS } from '../../../shared/xapi/build';
+import { useFormat } from '../../i18n/format';
+import { BarChart } from '../../ui/BarChart';
+import { useSurveyWords } from './useSurveyWords';
+
+/** One module's or event's survey: responses, count and percent of each answer per item, and the comments. */
+export function SurveyReportView({ report, events }: { report: SurveyReport; events: readonly CourseEvent[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const words = useSurveyWords(events);
+  const id = useId();
+  return (
+    <section aria-labelledby={`${id}-heading`} className="card">
+      <h2 id={`${id}-heading`}>{words.about(report)}</h2>
+      <p>{t('reports.responses', { count: report.responses })}</p>
+      {SURVEY_ITEMS.map((item) => {
+        const counts = report.items[item];
+        const rows = [4, 3, 2, 1, 0].map((index) => ({ index, count: counts[index] ?? 0 }));
+        return (
+          <div key={item}>
+            <h3>{words.items[item]}</h3>
+            <BarChart
+              title={words.items[item]}
+              valueHeader={t('reports.count')}
+              bars={rows.map((r) => ({
+                label: words.answers[r.index] ?? '',
+                value: r.count,
+                max: Math.max(1, report.responses),
+                text: `${format.number(r.count)} (${format.number(surveyPercent(r.count, report.responses))}%)`,
+              }))}
+            />
+          </div>
+        );
+      })}
+      <h3>{t('reports.comments')}</h3>
+      {report.comments.length === 0 ? (
+        <p>{t('reports.noComments')}</p>
+      ) : (
+        <ul>
+          {report.comments.map((comment, index) => (
+            <li key={index} className="pre-line">
+              {comment}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useSignedInAccount } from '../../db/identity';
+import { DataAge } from '../../ui/DataAge';
+import { Loading } from '../../ui/Loading';
+import { useCachedApi } from '../../ui/useCachedApi';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { apiErrorMessage } from '../../ui/apiErrorMessage';
+import { EventForm } from './EventForm';
+import { SurveyReportView } from './SurveyReportView';
+import { ExportSurveys } from './ExportSurveys';
+
+/** /reports/surveys: coordinators read the reaction surveys per module and per event, and add events. */
+export function SurveyReportsPage() {
+  const { t } = useTranslation();
+  const account = useSignedInAccount();
+  usePageTitle(t('reports.surveysTitle'));
+  if (account?.role !== 'coordinator')
+    return (
+      <>
+        <h1>{t('reports.surveysTitle')}</h1>
+        <p className="notice">{t('reports.onlyCoordinators')}</p>
+      </>
+    );
+  return <Reports />;
+}
+
+function Reports() {
+  const { t } = useTranslation();
+  const { state, reload } = useCachedApi('/api/reports/surveys', api.surveyReports);
+  const events = useCachedApi('/api/events', api.events);
+  const eventList = events.state.status === 'ready' ? events.state.data : [];
+  return (
+    <>
+      <h1>{t('reports.surveysTitle')}</h1>
+      {state.status === 'loading' && <Loading />}
+      {state.status === 'error' && (
+        <p className="notice notice--error" role="alert">
+          {apiErrorMessage(t, state.error)}
+        </p>
+      )}
+      {state.status === 'ready' && (
+        <>
+          <DataAge fetchedAt={state.fetchedAt} fromCache={state.fromCache} onReload={reload} />
+          <ExportSurveys reports={state.data} events={eventList} />
+          {state.data.length === 0 && <p>{t('reports.none')}</p>}
+          {state.data.map((report) => (
+            <SurveyReportView
+              key={'moduleId' in report.about ? `m-${report.about.moduleId}` : `e-${report.about.eventId}`}
+              report={report}
+              events={eventList}
+            />
+          ))}
+        </>
+      )}
+      <EventForm events={eventList} onCreated={events.reload} />
+    </>
+  );
+}

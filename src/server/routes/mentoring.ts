@@ -1,0 +1,267 @@
+/*
+ * Mentor and coordinator views (issue 4), read-only over statements and the derived
+ * summaries (store/summaries.ts), plus face-to-face events. Shapes: shared/mentoring/contract.ts.
+ *   GET  /api/cohorts/:id/dashboard?inactiveDays=14[&cells=touched]  mentor of the cohort, coordinator
+ *   GET  /api/cohorts/:id/difficult-questions?module=ID  mentor of the cohort, coordinator
+ *   GET  /api/learners/:id/report[?curriculum=ID]        the learner, a mentor of their cohort, coordinator
+ *   GET  /api/reports/surveys                            coordinator (anonymous aggregates)
+ *   GET  /api/events                                     everyone signed in: coordinators all, others their cohorts' and course-wide ones
+ *   POST /api/events {title, date, cohortId|null}        coordinator
+ * Everything learners and mentors do (submissions, reviews, hours, survey answers) is still an
+ * xAPI statement sent to /xapi/statements; nothing here writes learning data.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../context';
+import { HttpError, requirePrincipal } from './accounts';
+import type { User } from '../store/users';
+import { findUserById } from '../store/users';
+import { cohortIdsOfLearner, cohortIdsOfMentor, findCohort, learnersOf, type Cohort } from '../store/cohorts';
+import { cohortSummaries, foldLearner, learnerAgentKey, learnerStatements } from '../store/summaries';
+import { createEvent, listEvents } from '../store/events';
+import { attentionItems, dashboardCell, learnerTotals, type ModuleRow } from '../../shared/mentoring/dashboard';
+import { hoursSummary } from '../../shared/mentoring/hours';
+import { surveyReports } from '../../shared/mentoring/surveys';
+import { difficultQuestions } from '../../shared/mentoring/difficult';
+import type { CohortDashboard, DashboardLearner, LearnerReport } from '../../shared/mentoring/contract';
+import { activityId } from '../../shared/xapi/activities';
+import { VERBS, verbName } from '../../shared/xapi/verbs';
+import type { Statement } from '../../shared/xapi/types';
+import { moduleProgress } from '../../shared/learning/progress';
+
+/** The most recent statements a learner report lists. */
+export const TIMELINE_LIMIT = 1000;
+
+const inactiveDaysParam = z.coerce.number().int().min(1).max(3650).default(14);
+const eventBody = z.object({
+  title: z.string().trim().min(1, 'A title is 1 to 200 characters.').max(200, 'A title is 1 to 200 characters.'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD.')
+    .refine(
+      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      'Not a real date.',
+    ),
+  cohortId: z.string().min(1).max(100).nullable().default(null),
+});
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.join('.') || what;
+  throw new HttpError(400, `${field}: ${issue?.message ?? 'not valid'}`);
+}
+
+async function signedInUser(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<User> {
+  const principal = await requirePrincipal(ctx, request, reply);
+  if (principal.kind !== 'user') throw new HttpError(403, 'xAPI client credentials cannot use the accounts API.');
+  return principal.user;
+}
+
+/** The cohort when this user may follow it: 404 when there is none, 403 when it is not theirs. */
+async function followedCohort(ctx: AppContext, user: User, cohortId: string): Promise<Cohort> {
+  if (user.role === 'learner') throw new HttpError(403, 'Only a mentor or coordinator may do this.');
+  const cohort = await findCohort(ctx.store.db, cohortId);
+  if (!cohort) throw new HttpError(404, 'There is no such cohort.');
+  if (user.role === 'mentor' && !(await cohortIdsOfMentor(ctx.store.db, user.id)).includes(cohort.id)) {
+    throw new HttpError(403, 'You do not mentor this cohort.');
+  }
+  return cohort;
+}
+
+/** The learner when this user may read their report: 403 for others' learners, 404 when there is no such learner. */
+async function readableLearner(ctx: AppContext, user: User, learnerId: string): Promise<User> {
+  const { db } = ctx.store;
+  if (user.role === 'learner' && user.id !== learnerId) throw new HttpError(403, 'You may only read your own report.');
+  const learner = await findUserById(db, learnerId);
+  if (!learner || learner.role !== 'learner') throw new HttpError(404, 'There is no such learner.');
+  if (user.role === 'mentor') {
+    const mine = new Set(await cohortIdsOfMentor(db, user.id));
+    if (!(await cohortIdsOfLearner(db, learner.id)).some((id) => mine.has(id)))
+      throw new HttpError(403, 'This learner is not in a cohort you mentor.');
+  }
+  return learner;
+}
+
+export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { db } = ctx.store;
+  const modules = ctx.course.catalog.modules;
+  const moduleIds = modules.map((m) => m.id);
+  const known = new Set(moduleIds);
+
+  app.get<{ Params: { id: string }; Querystring: { inactiveDays?: string; cells?: string } }>(
+    '/api/cohorts/:id/dashboard',
+    async (request, reply) => {
+      const user = await signedInUser(ctx, request, reply);
+      const cohort = await followedCohort(ctx, user, request.params.id);
+      const inactiveDays = parse(inactiveDaysParam, request.query.inactiveDays, 'inactiveDays');
+      const cellsParam = request.query.cells ?? 'all';
+      if (cellsParam !== 'all' && cellsParam !== 'touched') throw new HttpError(400, 'cells: all or touched.');
+      // `cells=touched` leaves out not-started cells (no time, no score, no assignment): a third of the size for a large cohort.
+      const touchedOnly = cellsParam === 'touched';
+      const [people, summaries] = await Promise.all([learnersOf(db, [cohort.id]), cohortSummaries(db, cohort.id)]);
+      const rowsByLearner = new Map<string, ModuleRow[]>(
+        summaries.map((summary) => [summary.learner_id, summary.modules.filter((row) => known.has(row.moduleId))]),
+      );
+      const summaryOf = new Map(summaries.map((s) => [s.learner_id, s]));
+      const learners: DashboardLearner[] = [];
+      const cells: CohortDashboard['cells'] = [];
+      const attentionInput = [];
+      for (const person of people) {
+        const rows = rowsByLearner.get(person.userId) ?? [];
+        const summary = summaryOf.get(person.userId);
+        const totals = learnerTotals(rows, ctx.course.catalog.curricula);
+        learners.push({
+          id: person.userId,
+          name: person.name,
+          login: person.login,
+          lastSyncAt: summary?.last_sync_at ?? null,
+          lastActivityAt: summary?.last_activity_at ?? null,
+          ...totals,
+        });
+        const byModule = new Map(rows.map((row) => [row.moduleId, row]));
+        for (const moduleId of moduleIds) {
+          const row = byModule.get(moduleId);
+          if (!row && touchedOnly) continue;
+          cells.push(
+            row
+              ? dashboardCell(person.userId, row)
+              : {
+                  learnerId: person.userId,
+                  moduleId,
+                  status: 'not-started',
+                  bestScore: null,
+                  secondsSpent: 0,
+                  lessonsCompleted: 0,
+                  assignment: 'none',
+                },
+          );
+        }
+        attentionInput.push({
+          learnerId: person.userId,
+          lastActivityAt: summary?.last_activity_at ?? null,
+          modules: rows,
+          hoursWaitingSince: summary?.hours_waiting_since ?? null,
+        });
+      }
+      const now = new Date();
+      const body: CohortDashboard = {
+        cohort: { id: cohort.id, name: cohort.name },
+        generatedAt: now.toISOString(),
+        inactiveDays,
+        modules: moduleIds,
+        learners,
+        cells,
+        attention: attentionItems(attentionInput, now, inactiveDays),
+      };
+      return body;
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { curriculum?: string } }>('/api/learners/:id/report', async (request, reply) => {
+    const user = await signedInUser(ctx, request, reply);
+    const learner = await readableLearner(ctx, user, request.params.id);
+    const key = learnerAgentKey(ctx.config.xapiBase, learner.id);
+    const statements = await learnerStatements(db, key);
+    const fold = foldLearner(ctx.course, key, statements);
+    const summary = await db.selectFrom('learner_summaries').selectAll().where('learner_id', '=', learner.id).executeTakeFirst();
+    const totals = learnerTotals(fold.rows, ctx.course.catalog.curricula);
+    const curricula = ctx.course.catalog.curricula;
+    let curriculum = curricula.find((c) => c.id === request.query.curriculum);
+    if (request.query.curriculum !== undefined && !curriculum) throw new HttpError(404, 'There is no such curriculum.');
+    // By default: the pathway the learner has come furthest in (the first one on a tie).
+    curriculum ??= curricula.reduce<(typeof curricula)[number] | undefined>(
+      (best, c) => (!best || (totals.pathways[c.id] ?? 0) > (totals.pathways[best.id] ?? 0) ? c : best),
+      undefined,
+    );
+    const onlineSeconds = fold.learning.modules.reduce((sum, m) => sum + m.secondsSpent, 0);
+    const self = user.id === learner.id;
+    // Survey answers are anonymous and drafts are the learner's own: only the learner sees them in their timeline.
+    const hidden = new Set<string>(self ? [] : [VERBS.responded, VERBS.drafted]);
+    const timeline: Statement[] = statements
+      .filter((s) => !hidden.has(s.verb.id) && verbName(s.verb.id) !== 'voided')
+      .sort((a, b) => (a.timestamp === b.timestamp ? (a.id < b.id ? 1 : -1) : a.timestamp < b.timestamp ? 1 : -1))
+      .slice(0, TIMELINE_LIMIT);
+    const body: LearnerReport = {
+      learner: {
+        id: learner.id,
+        name: learner.name,
+        login: learner.login,
+        lastSyncAt: fold.lastSyncAt ?? summary?.last_sync_at ?? null,
+        lastActivityAt: fold.lastActivityAt,
+        ...totals,
+      },
+      timeline,
+      modules: modules.map((module) => {
+        const p = moduleProgress(
+          module,
+          fold.learning.lessons,
+          fold.learning.attempts,
+          fold.learning.modules.find((m) => m.moduleId === module.id),
+        );
+        return { moduleId: module.id, status: p.status, percent: p.percent, bestScore: p.bestScore ?? null, secondsSpent: p.secondsSpent };
+      }),
+      attempts: fold.learning.attempts,
+      assignments: fold.assignments,
+      hours: fold.hours,
+      hoursSummary: hoursSummary(fold.hours, onlineSeconds, curriculum?.hours ?? {}),
+    };
+    return body;
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { module?: string } }>('/api/cohorts/:id/difficult-questions', async (request, reply) => {
+    const user = await signedInUser(ctx, request, reply);
+    const cohort = await followedCohort(ctx, user, request.params.id);
+    const moduleId = request.query.module;
+    if (moduleId === undefined || moduleId === '') throw new HttpError(400, 'module: give the module id (?module=...).');
+    if (!known.has(moduleId)) throw new HttpError(404, 'There is no such module.');
+    const keys = (await learnersOf(db, [cohort.id])).map((p) => learnerAgentKey(ctx.config.xapiBase, p.userId));
+    if (keys.length === 0) return difficultQuestions([], moduleId, ctx.course.questionIds.get(moduleId) ?? []);
+    const quiz = activityId(ctx.config.xapiBase, { kind: 'quiz', moduleId });
+    const rows = await db
+      .selectFrom('statements as s')
+      .select('s.statement')
+      .where('s.voided', '=', 0)
+      .where('s.actor_key', 'in', keys)
+      .where('s.seq', 'in', (eb) =>
+        eb
+          .selectFrom('statement_index as i')
+          .select('i.seq')
+          .where('i.kind', 'in', ['activity', 'related_activity'])
+          .where('i.value', '=', quiz),
+      )
+      .execute();
+    const statements = rows.map((row) => JSON.parse(row.statement) as Statement);
+    return difficultQuestions(statements, moduleId, ctx.course.questionIds.get(moduleId) ?? []);
+  });
+
+  app.get('/api/reports/surveys', async (request, reply) => {
+    const user = await signedInUser(ctx, request, reply);
+    if (user.role !== 'coordinator') throw new HttpError(403, 'Only a coordinator may read survey reports.');
+    const rows = await db
+      .selectFrom('statements as s')
+      .select('s.statement')
+      .where('s.voided', '=', 0)
+      .where('s.seq', 'in', (eb) =>
+        eb.selectFrom('statement_index as i').select('i.seq').where('i.kind', '=', 'verb').where('i.value', '=', VERBS.responded),
+      )
+      .execute();
+    return surveyReports(rows.map((row) => JSON.parse(row.statement) as Statement));
+  });
+
+  app.get('/api/events', async (request, reply) => {
+    const user = await signedInUser(ctx, request, reply);
+    if (user.role === 'coordinator') return listEvents(db);
+    const cohorts = user.role === 'mentor' ? await cohortIdsOfMentor(db, user.id) : await cohortIdsOfLearner(db, user.id);
+    return listEvents(db, cohorts);
+  });
+
+  app.post('/api/events', async (request, reply) => {
+    const user = await signedInUser(ctx, request, reply);
+    if (user.role !== 'coordinator') throw new HttpError(403, 'Only a coordinator may create events.');
+    const body = parse(eventBody, request.body ?? {}, 'body');
+    if (body.cohortId !== null && !(await findCohort(db, body.cohortId))) throw new HttpError(404, 'There is no such cohort.');
+    return reply.code(201).send(await createEvent(db, body));
+  });
+}

@@ -1,0 +1,59 @@
+/*
+ * Mentor pages around a cohort: /mentor (the cohorts followed) and the cohort dashboard
+ * (/mentor/cohorts/<id>): "Data from …", the needs-attention list, the learners x modules
+ * grid and the CSV export.
+ */
+import type { Locator } from 'playwright-core';
+import { expectVisible } from '../browser';
+import { AppShell, escapeRegExp } from './AppShell';
+
+export class MentorHomePage extends AppShell {
+  async open(): Promise<void> {
+    await this.visit('/mentor');
+    await expectVisible(this.main.getByRole('heading', { level: 1, name: this.t('mentor.title'), exact: true }), 'the mentoring page');
+  }
+
+  cohortLink(name: string): Locator {
+    return this.main.getByRole('link', { name, exact: true });
+  }
+}
+
+export class MentorDashboardPage extends AppShell {
+  async open(cohortId: string, cohortName: string): Promise<void> {
+    await this.visit(`/mentor/cohorts/${encodeURIComponent(cohortId)}`);
+    await expectVisible(this.main.getByRole('heading', { level: 1, name: cohortName, exact: true }), `the dashboard of ${cohortName}`);
+  }
+
+  get refreshButton(): Locator {
+    return this.main.getByRole('button', { name: this.t('mentor.reload'), exact: true });
+  }
+
+  /** "Data from <time>." (and, for a copy kept on the device, that the server was out of reach). */
+  get dataAge(): Locator {
+    return this.main.getByRole('status').filter({ has: this.page.getByRole('button', { name: this.t('mentor.reload'), exact: true }) });
+  }
+
+  /** The needs-attention section, found by its heading ("Needs attention (2)", any count). */
+  get attention(): Locator {
+    const forms = [1, 2, 5].map((count) => escapeRegExp(this.t('mentor.attentionTitle', { count })).replace(String(count), '\\d+'));
+    return this.main.getByRole('region', { name: new RegExp(`^(${forms.join('|')})$`) });
+  }
+
+  get grid(): Locator {
+    return this.main.getByRole('table', { name: this.t('mentor.gridCaption'), exact: true });
+  }
+
+  /** The grid row of a learner (its row header links to the learner page). */
+  learnerRow(name: string): Locator {
+    return this.grid.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+
+  /** The column headers of the grid, in order. */
+  async columnHeaders(): Promise<string[]> {
+    return (await this.grid.getByRole('columnheader').allInnerTexts()).map((text) => text.replace(/[▲▼]/g, '').trim());
+  }
+
+  get exportButton(): Locator {
+    return this.main.getByRole('button', { name: this.t('mentor.exportProgress'), exact: true });
+  }
+}
