@@ -5,6 +5,7 @@ import { buildIfNeeded } from '../../src/server/build-if-needed';
 import { measureRoutes } from './bundle';
 import { benchFold } from './fold';
 import { benchIngest } from './ingest';
+import { benchDashboard, printDashboard } from './dashboard';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   );
 
   await benchIngest();
+  printDashboard(await benchDashboard());
 }
 
 main().catch((error: unknown) => {
