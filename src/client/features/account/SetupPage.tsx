@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { paths } from '../../app/paths';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
-import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAccountForm } from './useAccountForm';
+import { NewAccountFields } from './NewAccountFields';
 import { finishSignIn } from './finishSignIn';
 
 /** First start: the first coordinator creates their account. Closed for good once one exists. */
@@ -14,7 +14,8 @@ export function SetupPage() {
   const { t } = useTranslation();
   usePageTitle(t('account.setupTitle'));
   const navigate = useNavigate();
-  const { fields, set, problems, validate } = useAccountForm();
+  const form = useAccountForm();
+  const { fields, validate } = form;
   const [state, setState] = useState<'checking' | 'open' | 'done' | 'unreachable'>('checking');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -54,42 +55,7 @@ export function SetupPage() {
         <>
           <p className="lead">{t('account.setupIntro')}</p>
           <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
-            <TextField
-              label={t('account.name')}
-              autoComplete="name"
-              value={fields.name}
-              onChange={set('name')}
-              error={problems.name}
-              required
-            />
-            <TextField
-              label={t('account.login')}
-              hint={t('account.rules.login')}
-              autoComplete="username"
-              value={fields.login}
-              onChange={set('login')}
-              error={problems.login}
-              required
-            />
-            <TextField
-              label={t('account.password')}
-              hint={t('account.rules.password')}
-              type="password"
-              autoComplete="new-password"
-              value={fields.password}
-              onChange={set('password')}
-              error={problems.password}
-              required
-            />
-            <TextField
-              label={t('account.confirmPassword')}
-              type="password"
-              autoComplete="new-password"
-              value={fields.confirm}
-              onChange={set('confirm')}
-              error={problems.confirm}
-              required
-            />
+            <NewAccountFields form={form} />
             {error && (
               <p role="alert" className="field__error">
                 {error}

@@ -8,6 +8,7 @@ import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useOnline } from '../../ui/useOnline';
 import { useAccountForm } from './useAccountForm';
+import { NewAccountFields } from './NewAccountFields';
 import { GuestRecords } from './GuestRecords';
 import { finishSignIn } from './finishSignIn';
 
@@ -16,7 +17,8 @@ export function SignUpPage() {
   usePageTitle(t('account.signUpTitle'));
   const navigate = useNavigate();
   const online = useOnline();
-  const { fields, set, problems, validate } = useAccountForm();
+  const form = useAccountForm();
+  const { fields, validate } = form;
   const [invite, setInvite] = useState('');
   const [inviteProblem, setInviteProblem] = useState('');
   const [adopt, setAdopt] = useState(true);
@@ -62,42 +64,7 @@ export function SignUpPage() {
           error={inviteProblem}
           required
         />
-        <TextField
-          label={t('account.name')}
-          autoComplete="name"
-          value={fields.name}
-          onChange={set('name')}
-          error={problems.name}
-          required
-        />
-        <TextField
-          label={t('account.login')}
-          hint={t('account.rules.login')}
-          autoComplete="username"
-          value={fields.login}
-          onChange={set('login')}
-          error={problems.login}
-          required
-        />
-        <TextField
-          label={t('account.password')}
-          hint={t('account.rules.password')}
-          type="password"
-          autoComplete="new-password"
-          value={fields.password}
-          onChange={set('password')}
-          error={problems.password}
-          required
-        />
-        <TextField
-          label={t('account.confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-          value={fields.confirm}
-          onChange={set('confirm')}
-          error={problems.confirm}
-          required
-        />
+        <NewAccountFields form={form} />
         <GuestRecords adopt={adopt} onChange={setAdopt} />
         {error && (
           <p role="alert" className="field__error">

@@ -7,6 +7,7 @@ import type { LessonState, NoteState } from '../../../shared/learning/fold';
 import type { LessonRef } from '../../../shared/xapi/build';
 import { addBookmark, completeLesson, removeBookmark } from '../../db/actions';
 import { paths } from '../../app/paths';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useFormat } from '../../i18n/format';
 import { NotesEditor } from './NotesEditor';
@@ -35,17 +36,7 @@ export function LessonView({ module, lesson, index, progress, note, bookmarked, 
 
   return (
     <>
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.catalog()}>{t('nav.catalog')}</Link>
-          </li>
-          <li>
-            <Link to={paths.module(module.id)}>{module.title}</Link>
-          </li>
-          <li aria-current="page">{lesson.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb module={{ id: module.id, title: module.title }} here={lesson.title} />
       <div className="lesson-header">
         <h1 lang={lesson.locale}>{lesson.title}</h1>
         <p className="muted">

@@ -5,6 +5,7 @@ import type { ContentLocale } from '../../../shared/content/locales';
 import type { LessonState, QuizAttempt } from '../../../shared/learning/fold';
 import type { ModuleProgress } from '../../../shared/learning/progress';
 import { paths } from '../../app/paths';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 import { pick } from '../../ui/localized';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { StatusBadge } from '../../ui/StatusBadge';
@@ -37,14 +38,7 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
 
   return (
     <>
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.catalog()}>{t('nav.catalog')}</Link>
-          </li>
-          <li aria-current="page">{content.title}</li>
-        </ol>
-      </nav>
+      <Breadcrumb here={content.title} />
       <h1>{content.title}</h1>
       {mine && <StatusBadge status={mine.status} />}
       <p className="lead" lang={summary.lang}>

@@ -9,6 +9,7 @@ import type { ModuleRef } from '../../../shared/xapi/build';
 import { newUuid } from '../../../shared/xapi/ids';
 import { finishQuiz, recordAnswer } from '../../db/actions';
 import { paths } from '../../app/paths';
+import { Breadcrumb } from '../../ui/Breadcrumb';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useActiveTime } from '../../ui/useActiveTime';
 import { useFormat } from '../../i18n/format';
@@ -57,17 +58,7 @@ export function QuizView({
 
   const header = (
     <>
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.catalog()}>{t('nav.catalog')}</Link>
-          </li>
-          <li>
-            <Link to={paths.module(module.id)}>{module.title}</Link>
-          </li>
-          <li aria-current="page">{t('quiz.breadcrumb')}</li>
-        </ol>
-      </nav>
+      <Breadcrumb module={{ id: module.id, title: module.title }} here={t('quiz.breadcrumb')} />
       <h1>{t('quiz.title', { module: module.title })}</h1>
       {(quiz.fallback || module.locale !== uiLanguage) && (
         <p className="notice" role="note">
