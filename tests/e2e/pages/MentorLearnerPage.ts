@@ -54,6 +54,11 @@ export class MentorLearnerPage extends AppShell {
   async review(decision: 'accept' | 'return', comment: string): Promise<void> {
     await this.feedbackBox.fill(comment);
     await (decision === 'accept' ? this.acceptButton : this.returnButton).click();
+    const said = this.t(decision === 'accept' ? 'mentor.accepted' : 'mentor.returned');
+    await expectVisible(
+      this.assignments.getByRole('status').filter({ hasText: said }).filter({ hasText: comment }),
+      `the decision "${said}" with the comment, on this device`,
+    );
   }
 
   get hours(): Locator {

@@ -52,9 +52,11 @@ export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
       <p role="status">{t('mentor.showing', { first, last, total: result.total })}</p>
       {/* The region scrolls sideways; it takes focus so keyboard users can scroll it too. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-heading`} tabIndex={0}>
+      <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
         <table className="cohort-grid">
-          <caption className="visually-hidden">{t('mentor.gridCaption')}</caption>
+          <caption id={`${id}-caption`} className="visually-hidden">
+            {t('mentor.gridCaption')}
+          </caption>
           <thead>
             <tr>
               {sortHeader('name', t('mentor.colLearner'))}

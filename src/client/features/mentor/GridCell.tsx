@@ -8,7 +8,7 @@ export const GridCell = memo(function GridCell({ cell }: { cell: DashboardCell |
   const { t } = useTranslation();
   const format = useFormat();
   const status = cell?.status ?? 'not-started';
-  if (status === 'not-started' && !cell?.secondsSpent)
+  if (status === 'not-started' && !cell?.secondsSpent && (cell?.assignment ?? 'none') === 'none')
     return (
       <td className="cell cell--not-started">
         <span aria-hidden="true">–</span>
