@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eventually, expectVisible, useBrowser } from './browser';
 import { builtModuleIds, firstLesson, readModule, type ContentLocale } from './repo';
 import { uiStrings, type UiStrings } from './strings';
-import { AppShell, type NavTarget } from './pages/AppShell';
+import { AppShell, navKey, type NavTarget } from './pages/AppShell';
 import { CatalogPage } from './pages/CatalogPage';
 import { ModulePage } from './pages/ModulePage';
 import { LessonPage } from './pages/LessonPage';
@@ -15,7 +15,7 @@ import { SettingsPage } from './pages/SettingsPage';
 
 const MODULE_ID = 'e-identity-and-e-signature';
 // A guest's navigation: the four sections, then "Sign in".
-const NAV: NavTarget[] = ['home', 'catalog', 'learning', 'settings', 'signIn'];
+const NAV: NavTarget[] = ['home', 'catalog', 'learning', 'hours', 'settings', 'signIn'];
 
 async function expectUiLanguage(shell: AppShell, strings: UiStrings): Promise<void> {
   await eventually(
@@ -25,7 +25,7 @@ async function expectUiLanguage(shell: AppShell, strings: UiStrings): Promise<vo
   );
   // Without a locales/<lng>/common.json yet, i18next shows English strings: only the lang is checked.
   if (strings.translated) {
-    const expected = NAV.map((target) => strings.t(`nav.${target}`));
+    const expected = NAV.map((target) => strings.t(navKey(target)));
     await eventually(
       () => shell.navigationLabels(),
       (labels) => labels.join('|') === expected.join('|'),

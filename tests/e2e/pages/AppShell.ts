@@ -7,7 +7,10 @@ import { eventually, expectAttribute, expectVisible } from '../browser';
 import { en, type UiStrings } from '../strings';
 import { SyncBar } from './SyncBar';
 
-export type NavTarget = 'home' | 'catalog' | 'learning' | 'settings' | 'signIn';
+export type NavTarget = 'home' | 'catalog' | 'learning' | 'hours' | 'settings' | 'signIn';
+
+/** The UI string of each navigation link (learning hours has its own string group). */
+export const navKey = (target: NavTarget): string => (target === 'hours' ? 'hours.nav' : `nav.${target}`);
 
 export { escapeRegExp } from '../strings';
 
@@ -30,7 +33,7 @@ export class AppShell {
   }
 
   navLink(target: NavTarget): Locator {
-    return this.navigation.getByRole('link', { name: this.t(`nav.${target}`), exact: true });
+    return this.navigation.getByRole('link', { name: this.t(navKey(target)), exact: true });
   }
 
   /** The navigation link to the account page, named after the signed-in person. */
