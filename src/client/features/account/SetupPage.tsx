@@ -3,9 +3,9 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { paths } from '../../app/paths';
-import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useAccountForm } from './useAccountForm';
+import { useAccountRequest } from './useAccountRequest';
 import { NewAccountFields } from './NewAccountFields';
 import { finishSignIn } from './finishSignIn';
 
@@ -17,8 +17,7 @@ export function SetupPage() {
   const form = useAccountForm();
   const { fields, validate } = form;
   const [state, setState] = useState<'checking' | 'open' | 'done' | 'unreachable'>('checking');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, busy, send } = useAccountRequest();
   useEffect(() => {
     void api.setupStatus().then(
       (s) => setState(s.needsSetup ? 'open' : 'done'),
@@ -29,16 +28,10 @@ export function SetupPage() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!validate(['name', 'login', 'password', 'confirm'])) return;
-    setBusy(true);
-    setError('');
-    try {
+    await send(async () => {
       await finishSignIn(await api.setup({ name: fields.name.trim(), login: fields.login.trim(), password: fields.password }), false);
       void navigate(paths.admin());
-    } catch (failure) {
-      setError(apiErrorMessage(t, failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

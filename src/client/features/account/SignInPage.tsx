@@ -3,11 +3,11 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { paths } from '../../app/paths';
-import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useOnline } from '../../ui/useOnline';
 import { useAccountForm } from './useAccountForm';
+import { useAccountRequest } from './useAccountRequest';
 import { GuestRecords } from './GuestRecords';
 import { finishSignIn } from './finishSignIn';
 
@@ -18,8 +18,7 @@ export function SignInPage() {
   const online = useOnline();
   const { fields, set } = useAccountForm();
   const [adopt, setAdopt] = useState(true);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, send } = useAccountRequest();
   const [needsSetup, setNeedsSetup] = useState(false);
   useEffect(() => {
     if (online)
@@ -35,16 +34,10 @@ export function SignInPage() {
       setError(t('account.errors.fillBoth'));
       return;
     }
-    setBusy(true);
-    setError('');
-    try {
+    await send(async () => {
       await finishSignIn(await api.signIn({ login: fields.login.trim(), password: fields.password }), adopt);
       void navigate(paths.home());
-    } catch (failure) {
-      setError(apiErrorMessage(t, failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,11 +3,11 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { paths } from '../../app/paths';
-import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useOnline } from '../../ui/useOnline';
 import { useAccountForm } from './useAccountForm';
+import { useAccountRequest } from './useAccountRequest';
 import { NewAccountFields } from './NewAccountFields';
 import { GuestRecords } from './GuestRecords';
 import { finishSignIn } from './finishSignIn';
@@ -22,27 +22,20 @@ export function SignUpPage() {
   const [invite, setInvite] = useState('');
   const [inviteProblem, setInviteProblem] = useState('');
   const [adopt, setAdopt] = useState(true);
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { error, busy, send } = useAccountRequest();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const inviteOk = invite.trim().length > 0;
     setInviteProblem(inviteOk ? '' : t('account.rules.invite'));
     if (!validate(['name', 'login', 'password', 'confirm']) || !inviteOk) return;
-    setBusy(true);
-    setError('');
-    try {
+    await send(async () => {
       await finishSignIn(
         await api.signUp({ inviteCode: invite.trim(), name: fields.name.trim(), login: fields.login.trim(), password: fields.password }),
         adopt,
       );
       void navigate(paths.home());
-    } catch (failure) {
-      setError(apiErrorMessage(t, failure));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,16 +1,14 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CohortDashboard } from '../../../shared/mentoring/contract';
-import { api } from '../../api/client';
 import { useFormat } from '../../i18n/format';
 import { DataAge } from '../../ui/DataAge';
 import { Loading } from '../../ui/Loading';
-import { useCachedApi } from '../../ui/useCachedApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { CompletionChart } from './CompletionChart';
 import { LoadProblem } from './LoadProblem';
 import { MentorOnly } from './MentorOnly';
-import { INACTIVE_DAYS } from './CohortPage';
+import { useCohortDashboard } from './useCohortDashboard';
 import { useCourseTitles } from './useModuleTitles';
 import './mentor.css';
 
@@ -26,9 +24,7 @@ export function CohortReportPage() {
 function ReportData() {
   const { t } = useTranslation();
   const { cohortId = '' } = useParams();
-  const { state, reload } = useCachedApi(`/api/cohorts/${cohortId}/dashboard?inactiveDays=${INACTIVE_DAYS}`, () =>
-    api.cohortDashboard(cohortId, INACTIVE_DAYS),
-  );
+  const { state, reload } = useCohortDashboard(cohortId);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <LoadProblem title={t('mentor.dashboardTitle')} error={state.error} onRetry={reload} />;
   return <CohortReport dashboard={state.data} fetchedAt={state.fetchedAt} fromCache={state.fromCache} />;

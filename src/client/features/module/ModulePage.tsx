@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCatalog, useModuleContent } from '../../content/load';
+import { ContentError, useCatalog, useModuleContent } from '../../content/load';
 import { useModuleLessons, useQuizAttempts } from '../../db/hooks';
 import { currentContentLocale } from '../../i18n/i18n';
 import { Loading } from '../../ui/Loading';
@@ -8,7 +8,6 @@ import { ContentProblem } from '../../ui/ContentProblem';
 import { useStudyProgress } from '../../ui/useStudyProgress';
 import { paths } from '../../app/paths';
 import { ModuleView } from './ModuleView';
-import { ContentError } from '../../content/load';
 
 export function ModulePage() {
   const { moduleId = '' } = useParams();
