@@ -62,23 +62,11 @@ async function readyForOffline(page: Page): Promise<void> {
   );
 }
 
-/**
- * Loads the page again after a change of person (sign-in, sign-out). The sync bar lives in
- * the layout, which stays mounted across the change, and its live queries (waiting count,
- * last sync) keep watching the previous person's database until the next page load (app bug,
- * reported with its fix: the db hooks need the account key in their dependencies). A reload
- * is what a learner would do; drop it once the bar follows the change by itself.
- */
-async function reloadAfterSwitch(page: Page): Promise<void> {
-  await page.reload();
-  await new AppShell(page, en).waitUntilShown();
-}
-
-async function signInAndReload(page: Page, person: Credentials & { name: string }): Promise<void> {
-  const signIn = new SignInPage(page, en);
-  await signIn.open();
-  await signIn.signIn(person);
-  await reloadAfterSwitch(page);
+/** Signs in with the app's own form; the layout (sync bar included) follows the new person without a page load. */
+async function signInWithForm(page: Page, person: Credentials & { name: string }): Promise<void> {
+  const form = new SignInPage(page, en);
+  await form.open();
+  await form.signIn(person);
 }
 
 /** Home -> catalogue -> module -> lesson, with the app's own links (no page loads). */
@@ -297,7 +285,7 @@ describe('accounts and sync', () => {
     await page.goto('/');
     await waitForServiceWorker(page);
 
-    await signInAndReload(page, first);
+    await signInWithForm(page, first);
     const note = `A's private note ${randomUUID()}`;
     await studyLesson(page, LESSON_1, note);
     await new LessonPage(page, en).bookmark();
@@ -344,7 +332,7 @@ describe('accounts and sync', () => {
     await expectNothingOfA('to the next person, before signing in');
 
     // ...and learner B, once signed in.
-    await signInAndReload(page, second);
+    await signInWithForm(page, second);
     await shell.syncBar.expectAllSent();
     const accountB = await requireDeviceAccount(page);
     expect(accountB.id).toBe(second.userId);
@@ -366,7 +354,7 @@ describe('accounts and sync', () => {
     const shell = new AppShell(page, en);
     await page.goto('/');
     await waitForServiceWorker(page);
-    await signInAndReload(page, learner);
+    await signInWithForm(page, learner);
     const lessonPage = await openLessonInApp(page, LESSON_1);
 
     await context.setOffline(true);
@@ -401,7 +389,7 @@ describe('accounts and sync', () => {
 
     // Back online, the same learner signs in again: the kept records are sent.
     await context.setOffline(false);
-    await signInAndReload(page, learner);
+    await signInWithForm(page, learner);
     await shell.syncBar.expectAllSent(30_000);
     const rows = await deviceRows(page, account);
     expect(countByState(rows).waiting).toBe(0);
@@ -415,7 +403,7 @@ describe('accounts and sync', () => {
     const shell = new AppShell(page, en);
     await page.goto('/');
     await waitForServiceWorker(page);
-    await signInAndReload(page, learner);
+    await signInWithForm(page, learner);
     await shell.syncBar.expectAllSent();
     const lessonPage = await openLessonInApp(page, LESSON_2);
 
@@ -518,7 +506,7 @@ describe('a server killed in the middle of a push', () => {
     const shell = new AppShell(page, en);
     await page.goto('/');
     await waitForServiceWorker(page);
-    await signInAndReload(page, learner);
+    await signInWithForm(page, learner);
     await shell.syncBar.expectAllSent();
     const account = await requireDeviceAccount(page);
 

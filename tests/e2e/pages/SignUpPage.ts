@@ -1,31 +1,15 @@
 import type { Locator } from 'playwright-core';
 import { expectVisible } from '../browser';
 import type { Credentials } from '../api';
-import { AppShell } from './AppShell';
+import { NewAccountForm } from './NewAccountForm';
 
-export class SignUpPage extends AppShell {
+export class SignUpPage extends NewAccountForm {
   async open(): Promise<void> {
     await this.visit('/sign-up');
   }
 
   get inviteBox(): Locator {
     return this.main.getByRole('textbox', { name: this.t('account.inviteCode'), exact: true });
-  }
-
-  get nameBox(): Locator {
-    return this.main.getByRole('textbox', { name: this.t('account.name'), exact: true });
-  }
-
-  get loginBox(): Locator {
-    return this.main.getByRole('textbox', { name: this.t('account.login'), exact: true });
-  }
-
-  get passwordBox(): Locator {
-    return this.main.getByLabel(this.t('account.password'), { exact: true });
-  }
-
-  get repeatPasswordBox(): Locator {
-    return this.main.getByLabel(this.t('account.confirmPassword'), { exact: true });
   }
 
   get submitButton(): Locator {
@@ -39,10 +23,7 @@ export class SignUpPage extends AppShell {
 
   async fill(invite: string, person: Credentials & { name: string }, repeat = person.password): Promise<void> {
     await this.inviteBox.fill(invite);
-    await this.nameBox.fill(person.name);
-    await this.loginBox.fill(person.login);
-    await this.passwordBox.fill(person.password);
-    await this.repeatPasswordBox.fill(repeat);
+    await this.fillPerson(person, repeat);
   }
 
   /** Creates the account and waits for the home page, with the person's name in the main navigation. */
