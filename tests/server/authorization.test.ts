@@ -3,7 +3,8 @@
  * learner (session and HTTP Basic), mentor of the learners' cohort, mentor of another cohort,
  * coordinator, xAPI client (unlimited and limited to a cohort), anonymous
  * x read own / read another's / query / write as self / write as someone else / void another's /
- * the accounts admin routes. SQLite and PostgreSQL.
+ * the accounts admin routes, plus reading attachment content and reading through the alternate
+ * request syntax (the same rules whatever the syntax). SQLite and PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,10 +13,19 @@ import { APP_HEADERS, basic, makeUser, startTestServer, XAPI_HEADERS, type Sessi
 import { statement, VERB, voiding, type Json } from './helpers/statements';
 import { addLearner, addMentor, createCohort } from '../../src/server/store/cohorts';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
+import { attachmentFor, multipart, partFor } from './helpers/attachments';
+import { boundaryOf, parseMultipart } from '../../src/server/routes/xapi-multipart';
 
 type Who = 'anna' | 'annaBasic' | 'ivo' | 'mara' | 'dace' | 'client' | 'clientB' | 'anonymous';
 const WHO: Who[] = ['anna', 'annaBasic', 'ivo', 'mara', 'dace', 'client', 'clientB', 'anonymous'];
 type Seed = 'sAnna' | 'sBen' | 'sCarl' | 'comment';
+const SEEDS: Seed[] = ['sAnna', 'sBen', 'sCarl', 'comment'];
+const CONTENT: Record<Seed, string> = {
+  sAnna: "Anna's essay",
+  sBen: "Ben's essay",
+  sCarl: "Carl's essay",
+  comment: "Ivo's marked-up copy",
+};
 
 /** What each principal may read among the seeded statements. */
 const VISIBLE: Record<Who, Seed[]> = {
@@ -81,18 +91,33 @@ describe.each(DATABASES)('authorization matrix on %s', (kind) => {
     await createXapiClient(db, { key: 'analytics', secret: 'analytics secret', cohortId: null });
     await createXapiClient(db, { key: 'branch-b', secret: 'branch b secret!', cohortId: cohortB.id });
 
+    // Every seed carries attachment content of its own, sent as multipart/mixed.
     const context = { registration };
-    seeds.sAnna = statement(sessions.anna.agent, { context });
-    seeds.sBen = statement(sessions.ben.agent, { context });
-    seeds.sCarl = statement(sessions.carl.agent, { context });
+    const withContent = (seed: Seed) => ({ attachments: [attachmentFor(CONTENT[seed])] });
+    seeds.sAnna = statement(sessions.anna.agent, { context, ...withContent('sAnna') });
+    seeds.sBen = statement(sessions.ben.agent, { context, ...withContent('sBen') });
+    seeds.sCarl = statement(sessions.carl.agent, { context, ...withContent('sCarl') });
     seeds.comment = statement(sessions.ivo.agent, {
       verb: { id: VERB.commented },
       object: { objectType: 'StatementRef', id: seeds.sAnna.id },
       result: { response: 'Well done' },
+      ...withContent('comment'),
     });
-    const seeded = await xapi('client', 'POST', '/xapi/statements', [seeds.sAnna, seeds.sBen, seeds.sCarl]);
+    const send = (who: Who, statements: unknown, seedsSent: Seed[]) => {
+      const body = multipart(
+        statements,
+        seedsSent.map((seed) => partFor(CONTENT[seed])),
+      );
+      return server.app.inject({
+        method: 'POST',
+        url: '/xapi/statements',
+        headers: { ...XAPI_HEADERS, ...headersOf(who), 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    const seeded = await send('client', [seeds.sAnna, seeds.sBen, seeds.sCarl], ['sAnna', 'sBen', 'sCarl']);
     expect(seeded.statusCode).toBe(200);
-    expect((await xapi('ivo', 'POST', '/xapi/statements', seeds.comment)).statusCode).toBe(200);
+    expect((await send('ivo', seeds.comment, ['comment'])).statusCode).toBe(200);
   });
   afterAll(async () => {
     await server?.close();
@@ -124,6 +149,39 @@ describe.each(DATABASES)('authorization matrix on %s', (kind) => {
       );
       const carlIds = carl.json<{ statements: Json[] }>().statements.map((s) => s.id);
       expect(carlIds).toEqual(VISIBLE[who].includes('sCarl') ? [seeds.sCarl.id] : []);
+    });
+
+    it('receives attachment content only with the statements it may see', async () => {
+      const byId = await xapi(who, 'GET', `/xapi/statements?statementId=${seeds.sBen.id}&attachments=true`);
+      if (who === 'anonymous') {
+        expect(byId.statusCode).toBe(401);
+        return;
+      }
+      expect(byId.statusCode).toBe(VISIBLE[who].includes('sBen') ? 200 : 404);
+      const response = await xapi(who, 'GET', `/xapi/statements?registration=${registration}&attachments=true`);
+      const [json, ...contents] = parseMultipart(response.rawPayload, boundaryOf(String(response.headers['content-type'])));
+      expect(JSON.parse(json!.body.toString()).statements).toHaveLength(VISIBLE[who].length);
+      expect(contents.map((part) => part.body.toString()).sort()).toEqual(VISIBLE[who].map((seed) => CONTENT[seed]).sort());
+      for (const seed of SEEDS.filter((s) => !VISIBLE[who].includes(s))) expect(response.rawPayload.includes(CONTENT[seed])).toBe(false);
+    });
+
+    it('reads through the alternate request syntax exactly what it may see', async () => {
+      const fields = new URLSearchParams({ registration, ascending: 'true', 'X-Experience-API-Version': '1.0.3' });
+      const auth = headersOf(who).authorization;
+      if (auth) fields.set('Authorization', auth);
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/xapi/statements?method=GET',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(auth ? {} : headersOf(who)) },
+        payload: fields.toString(),
+      });
+      if (who === 'anonymous') {
+        expect(response.statusCode).toBe(401);
+        return;
+      }
+      expect(response.statusCode, response.body).toBe(200);
+      const ids = response.json<{ statements: Json[] }>().statements.map((s) => s.id);
+      expect(ids).toEqual(SEEDS.filter((seed) => VISIBLE[who].includes(seed)).map((seed) => seeds[seed].id));
     });
 
     it('writes as itself when signed in', async () => {

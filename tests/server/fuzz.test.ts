@@ -1,7 +1,9 @@
 /*
  * Fuzzing POST /xapi/statements with fast-check: random JSON, random bytes and mutated valid
- * batches. Whatever arrives, the answer is never a 5xx; a 4xx always carries a message; and a
- * rejected batch leaves nothing behind. SQLite and PostgreSQL.
+ * batches, sent as application/json, as multipart/mixed with attachment content, and through
+ * the alternate request syntax (forms). Whatever arrives, the answer is never a 5xx; a 4xx
+ * always carries a message; and a rejected batch leaves nothing behind, attachment content
+ * included. SQLite and PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -11,6 +13,7 @@ import { beforeAllOrFail, DATABASES } from './helpers/databases';
 import { basic, startTestServer, XAPI_HEADERS, type TestServer } from './helpers/server';
 import { statement, voiding, type Json } from './helpers/statements';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
+import { attachmentFor, multipart, partFor, sha256 } from './helpers/attachments';
 
 const MUTABLE_PATHS = [
   'id',
@@ -119,6 +122,21 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
       .execute();
     return rows.length;
   };
+  const counts = async () => {
+    const tables = ['statements', 'attachments', 'statement_attachments'] as const;
+    return Promise.all(
+      tables.map(async (table) =>
+        Number(
+          (
+            await server.ctx.store.db
+              .selectFrom(table)
+              .select(sql<number>`count(*)`.as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ),
+    );
+  };
   const expectClientError = (response: { statusCode: number; body: string }) => {
     expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
     expect(response.statusCode, response.body).toBeLessThan(500);
@@ -197,5 +215,228 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
     // Both outcomes must actually occur, or the property proves nothing.
     expect(accepted).toBeGreaterThan(0);
     expect(rejected).toBeGreaterThan(50);
+  });
+
+  it('stores a mutated multipart/mixed request with attachments whole or not at all, and never answers 5xx', async () => {
+    const byteMutation = fc.oneof(
+      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+      fc.record({
+        kind: fc.constant('insert' as const),
+        at: fc.nat(),
+        bytes: fc.oneof(
+          fc.uint8Array({ maxLength: 8 }),
+          fc.constantFrom('\r\n', '--', '\r\n\r\n', '--fuzz-b', '--fuzz-b--').map((t) => Buffer.from(t)),
+        ),
+      }),
+    );
+    const requestMutation = fc.oneof(
+      fc.record({
+        kind: fc.constant('header' as const),
+        part: fc.nat(2),
+        name: fc.constantFrom('Content-Type', 'Content-Transfer-Encoding', 'X-Experience-API-Hash', 'Content-Length'),
+        value: fc.oneof(
+          fc.constantFrom('', 'binary', 'base64', 'application/json', 'text/plain', sha256('x'), '-1', '0', 'ZZ'),
+          fc.string({ maxLength: 20 }),
+        ),
+      }),
+      fc.record({
+        kind: fc.constant('attachment' as const),
+        field: fc.constantFrom('length', 'sha2', 'contentType', 'fileUrl', 'usageType', 'display'),
+        value: awkwardValue,
+      }),
+      fc.record({
+        kind: fc.constant('statement' as const),
+        index: fc.nat(1),
+        path: fc.constantFrom(...MUTABLE_PATHS),
+        value: awkwardValue,
+      }),
+      fc.record({
+        kind: fc.constant('contentType' as const),
+        value: fc.constantFrom(
+          'multipart/mixed',
+          'multipart/mixed; boundary=',
+          'multipart/mixed; boundary=other',
+          'multipart/mixed; boundary="fuzz-b',
+          'multipart/related; boundary=fuzz-b',
+        ),
+      }),
+    );
+    let accepted = 0;
+    let rejected = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 0, maxLength: 64 }),
+        fc.array(requestMutation, { maxLength: 3 }),
+        fc.array(byteMutation, { maxLength: 3 }),
+        async (bytes, requestMutations, byteMutations) => {
+          const content = Buffer.from(bytes);
+          const other = Buffer.concat([content, Buffer.from('second')]);
+          const actor = { objectType: 'Agent', mbox: 'mailto:multipart-fuzz@example.org' };
+          const batch: Json[] = [
+            statement(actor, { attachments: [attachmentFor(content), attachmentFor(other, { contentType: 'application/octet-stream' })] }),
+            statement(actor),
+          ];
+          const parts = [partFor(content), partFor(other, {}, 'application/octet-stream')];
+          let contentType = 'multipart/mixed; boundary=fuzz-b';
+          for (const mutation of requestMutations) {
+            if (mutation.kind === 'header') {
+              const part = parts[mutation.part % parts.length]!;
+              part.headers = { ...part.headers, [mutation.name]: mutation.value };
+            } else if (mutation.kind === 'attachment') {
+              // An earlier mutation may have replaced the attachments; then there is nothing to change.
+              const list = batch[0]!.attachments;
+              const attachment: unknown = Array.isArray(list) ? list[0] : undefined;
+              if (typeof attachment !== 'object' || attachment === null) continue;
+              if (mutation.value === undefined) Reflect.deleteProperty(attachment, mutation.field);
+              else (attachment as Json)[mutation.field] = mutation.value;
+            } else if (mutation.kind === 'statement') setPath(batch[mutation.index]!, mutation.path, mutation.value);
+            else contentType = mutation.value;
+          }
+          let payload = multipart(batch, parts, 'fuzz-b').payload;
+          for (const mutation of byteMutations) {
+            const at = payload.length === 0 ? 0 : mutation.at % payload.length;
+            if (mutation.kind === 'flip')
+              payload = Buffer.concat([payload.subarray(0, at), Buffer.from([mutation.value]), payload.subarray(at + 1)]);
+            else if (mutation.kind === 'cut') payload = payload.subarray(0, at);
+            else payload = Buffer.concat([payload.subarray(0, at), Buffer.from(mutation.bytes), payload.subarray(at)]);
+          }
+          const ids = batch.map((s) => s.id).filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
+          const before = await counts();
+          const response = await server.app.inject({
+            method: 'POST',
+            url: '/xapi/statements',
+            headers: { ...headers, 'content-type': contentType },
+            payload,
+          });
+          if (response.statusCode === 200) {
+            accepted += 1;
+            expect(response.json<string[]>()).toHaveLength(batch.length);
+            expect(await storedAmong(ids)).toBe(ids.length);
+          } else {
+            rejected += 1;
+            expectClientError(response);
+            expect(await counts()).toEqual(before);
+            expect(await storedAmong(ids)).toBe(0);
+          }
+        },
+      ),
+      // The unmutated request is always tried, so the accepted path is exercised in every run.
+      { numRuns: 200, examples: [[new Uint8Array([0, 13, 10, 45, 45, 255]), [], []]] },
+    );
+    expect(accepted).toBeGreaterThan(0);
+    expect(rejected).toBeGreaterThan(50);
+  });
+
+  it('answers random bytes sent as multipart/mixed with 4xx and a message, storing nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.constantFrom('fuzz-b', 'a', "abcABC0123'()+_,-./:=?"),
+        async (bytes, boundary) => {
+          const before = await counts();
+          const payload = Buffer.concat([Buffer.from(`--${boundary}\r\n`), Buffer.from(bytes)]);
+          const response = await server.app.inject({
+            method: 'POST',
+            url: '/xapi/statements',
+            headers: { ...headers, 'content-type': `multipart/mixed; boundary="${boundary}"` },
+            payload,
+          });
+          expectClientError(response);
+          expect(await counts()).toEqual(before);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('answers random alternate-syntax forms without 5xx, storing nothing unless the form is a valid write', async () => {
+    const valid = JSON.stringify(statement({ objectType: 'Agent', mbox: 'mailto:form-fuzz@example.org' }));
+    const fieldName = fc.constantFrom(
+      'content',
+      'Authorization',
+      'authorization',
+      'X-Experience-API-Version',
+      'Content-Type',
+      'Content-Length',
+      'If-Match',
+      'statementId',
+      'voidedStatementId',
+      'agent',
+      'limit',
+      'format',
+      'attachments',
+      'cursor',
+      'method',
+      'Statementid',
+      'foo',
+    );
+    const fieldValue = fc.oneof(
+      fc.constantFrom(
+        headers.authorization,
+        basic('fuzzer', 'wrong'),
+        '1.0.3',
+        '1.0',
+        '0.95',
+        'application/json',
+        'text/plain',
+        'true',
+        '0',
+        '-1',
+        randomUUID(),
+      ),
+      fc.constant(valid),
+      fc.constant(null).map(() => JSON.stringify(statement({ objectType: 'Agent', mbox: 'mailto:form-fuzz@example.org' }))),
+      fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)),
+      fc.string({ maxLength: 40 }),
+    );
+    const methodQuery = fc.constantFrom(
+      '?method=PUT',
+      '?method=POST',
+      '?method=GET',
+      '?method=get',
+      '?method=DELETE',
+      '',
+      '?method=POST&limit=1',
+      '?method=',
+    );
+    let written = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 6 }),
+        methodQuery,
+        fc.boolean(),
+        async (fields, query, raw) => {
+          const before = await counts();
+          const body = raw ? fields.map(([name, value]) => `${name}=${value}`).join('&') : new URLSearchParams(fields).toString();
+          const response = await server.app.inject({
+            method: 'POST',
+            url: `/xapi/statements${query}`,
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            payload: body,
+          });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode >= 400) expectClientError(response);
+          const wrote = response.statusCode < 300 && query !== '?method=GET';
+          if (wrote) written += 1;
+          else expect(await counts()).toEqual(before);
+        },
+      ),
+      {
+        numRuns: 250,
+        examples: [
+          [
+            [
+              ['Authorization', headers.authorization],
+              ['X-Experience-API-Version', '1.0.3'],
+              ['content', valid],
+            ],
+            '?method=POST',
+            false,
+          ],
+        ],
+      },
+    );
+    expect(written).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,13 @@ const base = {
   object: { id: 'https://library.test/xapi/activities/module/m1' },
 };
 const withProps = (props: Record<string, unknown>) => ({ ...base, ...props });
+const attachment = {
+  usageType: 'https://x.test/u',
+  display: { en: 'f' },
+  contentType: 'text/plain',
+  length: 3,
+  sha2: 'a94a8fe5ccb19ba61c4c0873d391e987982fbbd3a94a8fe5ccb19ba61c4c0873',
+};
 
 const valid: [string, unknown][] = [
   ['minimal statement with an Activity object and no objectType', withProps({})],
@@ -62,20 +69,15 @@ const valid: [string, unknown][] = [
       },
     }),
   ],
+  ['attachment with fileUrl', withProps({ attachments: [{ ...attachment, fileUrl: 'https://x.test/f' }] })],
+  ['attachment without fileUrl (its content comes as a multipart part)', withProps({ attachments: [attachment] })],
   [
-    'attachment with fileUrl',
-    withProps({
-      attachments: [
-        {
-          usageType: 'https://x.test/u',
-          display: { en: 'f' },
-          contentType: 'text/plain',
-          length: 3,
-          sha2: 'abc',
-          fileUrl: 'https://x.test/f',
-        },
-      ],
-    }),
+    'attachment with a SHA-512 hash in capitals and a media type with parameters',
+    withProps({ attachments: [{ ...attachment, sha2: 'AB'.repeat(64), contentType: 'text/plain; charset="utf-8"' }] }),
+  ],
+  [
+    'attachments on a SubStatement',
+    withProps({ object: { objectType: 'SubStatement', actor: agent, verb: base.verb, object: base.object, attachments: [attachment] } }),
   ],
 ];
 
@@ -167,12 +169,19 @@ const invalid: [string, unknown, RegExp][] = [
     withProps({ verb: { id: 'http://adlnet.gov/expapi/verbs/voided' } }),
     /voiding statement .* must have a StatementRef/,
   ],
+  ['attachments not an array', withProps({ attachments: attachment }), /attachments: must be an array/],
+  ['attachment without display', withProps({ attachments: [{ ...attachment, display: undefined }] }), /an attachment must have display/],
+  ['attachment sha2 not a SHA-2 hash', withProps({ attachments: [{ ...attachment, sha2: 'abc' }] }), /sha2: must be a SHA-2 hash/],
+  ['attachment sha2 of SHA-1 length', withProps({ attachments: [{ ...attachment, sha2: 'a'.repeat(40) }] }), /sha2: must be a SHA-2/],
+  ['attachment contentType not a media type', withProps({ attachments: [{ ...attachment, contentType: 'text' }] }), /Internet Media Type/],
+  ['attachment length a fraction', withProps({ attachments: [{ ...attachment, length: 1.5 }] }), /length: must be a whole number/],
+  ['attachment length negative', withProps({ attachments: [{ ...attachment, length: -1 }] }), /length: must be a whole number/],
+  ['attachment length as a string', withProps({ attachments: [{ ...attachment, length: '3' }] }), /length: must be a number/],
+  ['attachment fileUrl not an IRL', withProps({ attachments: [{ ...attachment, fileUrl: 'file' }] }), /fileUrl: must be an IRL/],
   [
-    'attachment without fileUrl',
-    withProps({
-      attachments: [{ usageType: 'https://x.test/u', display: { en: 'f' }, contentType: 'text/plain', length: 3, sha2: 'abc' }],
-    }),
-    /multipart/,
+    'attachment usageType not an IRI',
+    withProps({ attachments: [{ ...attachment, usageType: 'essay' }] }),
+    /usageType: must be an absolute IRI/,
   ],
   [
     'interaction components without interactionType',

@@ -3,7 +3,7 @@
  * an applied migration: add a new one with a later name. Column types are chosen to mean the
  * same on SQLite and PostgreSQL (text, integer, bigint).
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { PostgresAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -144,10 +144,37 @@ const summaryModules: Migration = {
   },
 };
 
+/**
+ * Attachment content sent in multipart/mixed statement requests (xAPI Communication 1.5.2): the
+ * raw octets once per SHA-2 hash, and which statements carried which hash, so that a statement
+ * is answered only with the content that was sent with it. Binary is BLOB on SQLite, BYTEA on
+ * PostgreSQL (the one column type that cannot be spelled the same way on both).
+ */
+const attachments: Migration = {
+  async up(db: Kysely<unknown>) {
+    const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await db.schema
+      .createTable('attachments')
+      .addColumn('sha2', 'text', (c) => c.primaryKey())
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('length', 'bigint', (c) => c.notNull())
+      .addColumn('content', binary, (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('statement_attachments')
+      .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id'))
+      .addColumn('sha2', 'text', (c) => c.notNull().references('attachments.sha2'))
+      .addPrimaryKeyConstraint('statement_attachments_pk', ['statement_id', 'sha2'])
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-mentoring': mentoring,
   '0003-summary-modules': summaryModules,
+  '0004_attachments': attachments,
 };
 
 export const migrationProvider: MigrationProvider = {

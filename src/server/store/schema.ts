@@ -71,6 +71,12 @@ export type LearnerSummariesTable = {
 
 export type CourseEventsTable = { id: string; title: string; date: string; cohort_id: string | null; created_at: string };
 
+/** Attachment content (store/attachments.ts), once per SHA-2 hash (lower-case hex). */
+export type AttachmentsTable = { sha2: string; content_type: string; length: number; content: Buffer; created_at: string };
+
+/** Which statement carried which attachment content: what GET `attachments=true` answers with. */
+export type StatementAttachmentsTable = { statement_id: string; sha2: string };
+
 export type Database = {
   users: UsersTable;
   sessions: SessionsTable;
@@ -83,4 +89,6 @@ export type Database = {
   statement_index: StatementIndexTable;
   learner_summaries: LearnerSummariesTable;
   course_events: CourseEventsTable;
+  attachments: AttachmentsTable;
+  statement_attachments: StatementAttachmentsTable;
 };

@@ -10,6 +10,7 @@
  * seen `stored = T` will never later find a new statement with `stored <= T`.
  * Voiding: a voiding statement voids its target when the voider is the target's actor or a
  * privileged writer (coordinator, xAPI client); this is applied whichever arrives first.
+ * Attachment content sent with the batch is stored in the same transaction (store/attachments.ts).
  */
 import { createHash } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
@@ -20,6 +21,7 @@ import { dedupe, indexRows, VISIBILITY_KINDS, type IndexKind, type IndexRow } fr
 import type { JsonObject } from '../../shared/xapi/validate';
 import { VOIDED_VERB } from '../../shared/xapi/validate';
 import { agentKey, canonicalJson, comparableStatement } from '../../shared/xapi/canonical';
+import { NO_ATTACHMENTS, saveAttachments, type StatementAttachments } from './attachments';
 
 export class StatementRejected extends Error {
   constructor(
@@ -101,10 +103,16 @@ async function rowsOf(trx: Transaction<Database>, seqs: number[]): Promise<Map<n
 }
 
 /**
- * Stores a batch. Returns the ids in order. Throws ConflictError (409) or StatementRejected
- * (400/403); in both cases the transaction is rolled back and nothing is stored.
+ * Stores a batch, with the attachment content that came with it. Returns the ids in order.
+ * Throws ConflictError (409) or StatementRejected (400/403); in both cases the transaction is
+ * rolled back and nothing is stored.
  */
-export async function storeStatements(store: Store, statements: IncomingStatement[], writer: Writer): Promise<string[]> {
+export async function storeStatements(
+  store: Store,
+  statements: IncomingStatement[],
+  writer: Writer,
+  attachments: StatementAttachments = NO_ATTACHMENTS,
+): Promise<string[]> {
   const ids = statements.map((statement) => statement.id.toLowerCase());
   if (new Set(ids).size !== ids.length) throw new StatementRejected(400, 'The batch contains two or more statements with the same id.');
   if (statements.length === 0) return [];
@@ -251,6 +259,7 @@ export async function storeStatements(store: Store, statements: IncomingStatemen
         .execute();
     }
     if (toVoid.length > 0) await trx.updateTable('statements').set({ voided: 1 }).where('seq', 'in', toVoid).execute();
+    await saveAttachments(trx, attachments, new Set(planned.map((p) => p.id)));
     if (writer.afterStore) {
       const agents = new Set<string>();
       for (const p of planned) for (const row of p.rows) if (VISIBILITY_KINDS.includes(row.kind)) agents.add(row.value);
@@ -311,12 +320,16 @@ export type StatementFilter = {
   limit: number;
 };
 
-/** A page of statements (live ones only) and the seq to continue from when there are more. */
-export async function queryStatements(
-  store: Store,
-  filter: StatementFilter,
-  access: Access,
-): Promise<{ statements: JsonObject[]; next: number | undefined }> {
+/** A page of statements (live ones only), in the query's order. */
+export type StatementPage = {
+  statements: JsonObject[];
+  /** The seq of each statement, to continue after any of them. */
+  seqs: number[];
+  /** The seq to continue from when there are more. */
+  next: number | undefined;
+};
+
+export async function queryStatements(store: Store, filter: StatementFilter, access: Access): Promise<StatementPage> {
   const db = store.db;
   let query = db.selectFrom('statements as s').select(['s.seq', 's.statement']).where('s.voided', '=', 0);
   const { agent, activity, verb, registration } = filter;
@@ -339,6 +352,7 @@ export async function queryStatements(
   const page = rows.slice(0, filter.limit);
   return {
     statements: page.map((row) => JSON.parse(row.statement) as JsonObject),
+    seqs: page.map((row) => Number(row.seq)),
     next: rows.length > filter.limit ? Number(page[page.length - 1]?.seq) : undefined,
   };
 }

@@ -22,6 +22,10 @@ const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+
 const DURATION =
   /^P(?:\d+(?:\.\d+)?W|(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?)$/;
 const SHA1 = /^[0-9a-f]{40}$/i;
+/** SHA-224, SHA-256, SHA-384 or SHA-512 in hexadecimal. */
+const SHA2 = /^(?:[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128})$/i;
+/** RFC 2045 `type/subtype` with optional `; parameter=value` pairs. */
+const MEDIA_TYPE = /^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+(?:\s*;\s*[a-z0-9!#$&^_.+-]+=(?:[^";\s]+|"(?:[^"\\]|\\.)*"))*\s*$/i;
 const MAILTO = /^mailto:[^@\s]+@[^@\s]+$/i;
 
 const INTERACTION_TYPES = [
@@ -335,14 +339,19 @@ function attachments(value: unknown, path: string): void {
     iri(attachment.usageType, `${itemPath}.usageType`);
     languageMap(attachment.display, `${itemPath}.display`);
     if (attachment.description !== undefined) languageMap(attachment.description, `${itemPath}.description`);
-    string(attachment.contentType, `${itemPath}.contentType`);
+    if (!MEDIA_TYPE.test(string(attachment.contentType, `${itemPath}.contentType`))) {
+      fail(
+        `${itemPath}.contentType`,
+        `must be an Internet Media Type such as "image/png", not ${JSON.stringify(attachment.contentType).slice(0, 60)}`,
+      );
+    }
     const length = number(attachment.length, `${itemPath}.length`);
     if (!Number.isInteger(length) || length < 0) fail(`${itemPath}.length`, 'must be a whole number of octets');
-    string(attachment.sha2, `${itemPath}.sha2`);
-    if (attachment.fileUrl === undefined) {
-      fail(itemPath, 'has no fileUrl: attachment content must then be sent as multipart/mixed, which this LRS does not accept');
+    if (!SHA2.test(string(attachment.sha2, `${itemPath}.sha2`))) {
+      fail(`${itemPath}.sha2`, 'must be a SHA-2 hash (SHA-224, SHA-256, SHA-384 or SHA-512) in hexadecimal');
     }
-    irl(attachment.fileUrl, `${itemPath}.fileUrl`);
+    // Without a fileUrl the content must come in the same multipart/mixed request: checked with the request (server).
+    if (attachment.fileUrl !== undefined) irl(attachment.fileUrl, `${itemPath}.fileUrl`);
   });
 }
 
