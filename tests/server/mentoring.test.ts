@@ -143,6 +143,9 @@ describe.each(DATABASES)('mentoring on %s', (kind) => {
     // The survey answer (a day ago) is not learning activity; the logged hours (two days ago) are.
     expect(anna?.lastActivityAt).toBe(hours.timestamp);
     expect(Object.keys(anna?.pathways ?? {}).sort()).toEqual(server.ctx.course.catalog.curricula.map((c) => c.id).sort());
+    // Hours: the seminar waits for the mentor; the app measured 780 s of study (0.22 h online).
+    expect(anna?.hours).toEqual({ approved: { online: 0.22 }, pending: { 'face-to-face': 4 } });
+    expect(d.learners.find((l) => l.login === 'ben')?.hours).toEqual({ approved: {}, pending: {} });
     expect(reasons(d, s.anna)).toEqual(['assignment-waiting', 'hours-waiting', 'quiz-failed-twice']);
     expect(reasons(d, s.ben)).toEqual(['inactive']);
     // A shorter inactivity window flags Anna too.
@@ -189,7 +192,12 @@ describe.each(DATABASES)('mentoring on %s', (kind) => {
 
   it('approves hours and reports them against the requirement, with measured online time', async () => {
     await push(s.ivo, [buildStatement.review(env(s.ivo, ago(0.2)), { statementId: hours.id }, s.anna.agent as Agent, true, '')]);
-    expect(reasons(await dashboard(), s.anna)).not.toContain('hours-waiting');
+    const approved = await dashboard();
+    expect(reasons(approved, s.anna)).not.toContain('hours-waiting');
+    expect(approved.learners.find((l) => l.login === 'anna')?.hours).toEqual({
+      approved: { 'face-to-face': 4, online: 0.22 },
+      pending: {},
+    });
     const r = await report(s.ivo);
     expect(r.hours).toHaveLength(1);
     expect(r.hours[0]?.review?.accepted).toBe(true);
@@ -198,6 +206,43 @@ describe.each(DATABASES)('mentoring on %s', (kind) => {
     expect(r.hoursSummary.categories.online.approved).toBe(0.22);
     expect(r.attempts).toHaveLength(2);
     expect(r.modules.find((m) => m.moduleId === MODULE.moduleId)).toMatchObject({ status: 'in-progress', bestScore: 0 });
+    // The report's learner carries the same hours as the dashboard.
+    expect(r.learner.hours).toEqual({ approved: { 'face-to-face': 4, online: 0.22 }, pending: {} });
+  });
+
+  it('moves a learner’s hours from pending to approved on the dashboard; questioned hours count in neither', async () => {
+    const hoursOf = async (learner: Session) => (await dashboard()).learners.find((l) => l.id === learner.userId)?.hours;
+    const entry = (category: 'project' | 'work-based', amount: number, days: number) =>
+      buildStatement.loggedHours(env(s.ben, ago(days)), { category, hours: amount, date: ago(days).slice(0, 10), description: category });
+    const project = entry('project', 2.5, 3);
+    const work = entry('work-based', 3, 2);
+    const moreWork = entry('work-based', 1.25, 1);
+    await push(s.ben, [project, work, moreWork]);
+    expect(await hoursOf(s.ben)).toEqual({ approved: {}, pending: { project: 2.5, 'work-based': 4.25 } });
+    expect(reasons(await dashboard(), s.ben)).toContain('hours-waiting');
+
+    await push(s.ivo, [
+      buildStatement.review(env(s.ivo, ago(0.5)), { statementId: project.id }, s.ben.agent as Agent, false, 'Which project?'),
+      buildStatement.review(env(s.ivo, ago(0.5)), { statementId: work.id }, s.ben.agent as Agent, true, ''),
+    ]);
+    expect(await hoursOf(s.ben)).toEqual({ approved: { 'work-based': 3 }, pending: { 'work-based': 1.25 } });
+    await push(s.ivo, [buildStatement.review(env(s.ivo, ago(0.4)), { statementId: moreWork.id }, s.ben.agent as Agent, true, '')]);
+    const after = await dashboard();
+    expect(after.learners.find((l) => l.id === s.ben.userId)?.hours).toEqual({ approved: { 'work-based': 4.25 }, pending: {} });
+    expect(reasons(after, s.ben)).not.toContain('hours-waiting');
+    expect((await report(s.ivo, s.ben)).learner.hours).toEqual({ approved: { 'work-based': 4.25 }, pending: {} });
+  });
+
+  it('lists only touched cells with cells=touched, the same as in the full grid', async () => {
+    const full = await dashboard();
+    const response = await get(s.ivo, `/api/cohorts/${cohortA}/dashboard?inactiveDays=14&cells=touched`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    const touched = response.json<CohortDashboard>();
+    expect(touched.cells).toEqual([cell(full, s.anna)]);
+    expect(full.cells.filter((c) => c.status !== 'not-started' || c.assignment !== 'none')).toEqual(touched.cells);
+    expect({ ...touched, cells: [], generatedAt: '' }).toEqual({ ...full, cells: [], generatedAt: '' });
+    expect((await get(s.ivo, `/api/cohorts/${cohortA}/dashboard?cells=some`)).statusCode).toBe(400);
   });
 
   it('keeps survey answers and drafts out of mentors’ sight, in reports and through xAPI', async () => {
@@ -288,6 +333,32 @@ describe.each(DATABASES)('mentoring on %s', (kind) => {
     expect(await titles(s.ivo)).toEqual(['Kick-off', 'Seminar in Riga']);
     expect(await titles(s.carl)).toEqual(['Kick-off', 'Sofia day']);
     expect(await titles(s.dace)).toEqual(['Kick-off', 'Seminar in Riga', 'Sofia day']);
+  });
+
+  it('recomputes at start the rows an older server wrote (before hours and cells were kept)', async () => {
+    const before = await dashboard();
+    const touchedBefore = (await get(s.ivo, `/api/cohorts/${cohortA}/dashboard?inactiveDays=14&cells=touched`)).json<CohortDashboard>();
+    const db = server.ctx.store.db;
+    // What migrations 0005 and 0006 leave in a row an older server wrote: its catalogue fingerprint and the columns' defaults.
+    await db
+      .updateTable('learner_summaries')
+      .set({
+        course_fingerprint: server.ctx.course.fingerprint,
+        hours: '{"approved":{},"pending":{}}',
+        totals: '{"modulesCompleted":0,"secondsSpent":0,"pathways":{}}',
+        attention: '[]',
+        cells: '[]',
+        touched_cells: '[]',
+      })
+      .execute();
+    const rows = await db.selectFrom('learner_summaries').select('learner_id').execute();
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    const deps = { xapiBase: XAPI_BASE, course: server.ctx.course };
+    expect(await rebuildStaleSummaries(db, server.ctx.store.dialect, deps)).toBe(rows.length);
+    expect(await rebuildStaleSummaries(db, server.ctx.store.dialect, deps)).toBe(0);
+    expect({ ...(await dashboard()), generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
+    const touchedAfter = (await get(s.ivo, `/api/cohorts/${cohortA}/dashboard?inactiveDays=14&cells=touched`)).json<CohortDashboard>();
+    expect({ ...touchedAfter, generatedAt: '' }).toEqual({ ...touchedBefore, generatedAt: '' });
   });
 
   it('keeps the derived table equal to a rebuild from statements, voiding included', async () => {

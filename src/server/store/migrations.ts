@@ -170,11 +170,54 @@ const attachments: Migration = {
   },
 };
 
+/**
+ * Each learner's hours per category for the cohort views (issue 4): JSON LearnerHours
+ * (shared/mentoring/contract.ts). Rows written before this carry the empty default and an older
+ * summary format in `course_fingerprint`, so the start-up rebuild (store/summaries.ts) fills them.
+ */
+const summaryHours: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('learner_summaries')
+      .addColumn('hours', 'text', (c) => c.notNull().defaultTo('{"approved":{},"pending":{}}'))
+      .execute();
+  },
+};
+
+/**
+ * The rest of a learner's part of the cohort dashboard, computed when their statements are
+ * stored rather than when a mentor reads it: `totals` (JSON: modules completed, time, percent
+ * per pathway), `attention` (JSON AttentionItem[]: quizzes failed twice, assignments waiting)
+ * and the cells ready to send (JSON DashboardCell[]): `cells` for every catalogue module,
+ * `touched_cells` for the touched ones (`?cells=touched`). The dashboard of 1,000 x 38 then
+ * joins 1,000 texts instead of parsing, building and serialising 38,000 objects. Filled like
+ * `hours` by the start-up rebuild.
+ */
+const summaryCells: Migration = {
+  async up(db: Kysely<unknown>) {
+    const columns: [string, string][] = [
+      ['totals', '{"modulesCompleted":0,"secondsSpent":0,"pathways":{}}'],
+      ['attention', '[]'],
+      ['cells', '[]'],
+      ['touched_cells', '[]'],
+    ];
+    // One column per statement: SQLite adds one at a time.
+    for (const [column, empty] of columns) {
+      await db.schema
+        .alterTable('learner_summaries')
+        .addColumn(column, 'text', (c) => c.notNull().defaultTo(empty))
+        .execute();
+    }
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-mentoring': mentoring,
   '0003-summary-modules': summaryModules,
   '0004_attachments': attachments,
+  '0005_summary_hours': summaryHours,
+  '0006_summary_cells': summaryCells,
 };
 
 export const migrationProvider: MigrationProvider = {

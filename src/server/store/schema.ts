@@ -64,7 +64,16 @@ export type LearnerSummariesTable = {
   hours_waiting_since: string | null;
   /** JSON: ModuleRow[] (shared/mentoring/dashboard.ts) of the modules the learner has touched. */
   modules: string;
-  /** The course catalogue the rows were computed with; a different one triggers a rebuild at start. */
+  /** JSON: LearnerHours (shared/mentoring/contract.ts), approved and pending hours per category. */
+  hours: string;
+  /** JSON: the learner's totals in the dashboard (LearnerTotals: modules completed, time, percent per pathway). */
+  totals: string;
+  /** JSON: AttentionItem[] from the learner's modules (quizzes failed twice, assignments waiting). */
+  attention: string;
+  /** JSON: the learner's DashboardCell[], for every catalogue module / only the touched ones (the dashboard's `cells`, ready to send). */
+  cells: string;
+  touched_cells: string;
+  /** The course catalogue and summary format the row was computed with (summaryFingerprint); a different one triggers a rebuild at start. */
   course_fingerprint: string;
   updated_at: string;
 };

@@ -4,13 +4,20 @@
  * Design: the dashboard of a cohort (1,000 learners x 38 modules) must answer in well under
  * 150 ms, so it must not fold statements on read. Each learner has one `learner_summaries` row:
  * last sync (max `stored` of their own statements), last activity (max own `timestamp`), the
- * oldest logged-hours entry still waiting for review, the course fingerprint the row was
- * computed with, and `modules`: JSON ModuleRow[] for every catalogue module they have touched
- * (status, percent, best score, time, lessons done, attempts, failed attempts, assignment
- * status and since when); untouched modules are absent and read as not started. One row per
- * learner (not per learner x module) because reading 1,000 rows is a few ms, while 13,000
- * scattered per-module rows took 50-80 ms on SQLite (migration 0003).
- * Both are recomputed for the learners a batch concerns, INSIDE the transaction that inserts
+ * oldest logged-hours entry still waiting for review, the course fingerprint and summary format
+ * the row was computed with, and, as JSON:
+ * - `modules`: ModuleRow[] for every catalogue module they have touched (status, percent, best
+ *   score, time, lessons done, attempts, failed attempts, assignment status and since when);
+ *   untouched modules are absent and read as not started;
+ * - `hours`: approved and pending hours per category, measured online time included (LearnerHours);
+ * - `totals`: modules completed, time, percent per pathway; `attention`: the reasons for
+ *   attention that come from modules (a quiz failed twice, an assignment waiting);
+ * - `cells` / `touched_cells`: the learner's grid cells (every module / touched ones), exactly as
+ *   the dashboard sends them, so a read joins 1,000 texts instead of parsing, building and
+ *   serialising 38,000 cells (that was two thirds of the response time).
+ * One row per learner (not per learner x module) because reading 1,000 rows is a few ms, while
+ * 13,000 scattered per-module rows took 50-80 ms on SQLite (migration 0003).
+ * Rows are recomputed for the learners a batch concerns, INSIDE the transaction that inserts
  * the batch (Writer.afterStore in store/statements.ts), by the same pure folds the client uses
  * (shared/learning/fold.ts, shared/mentoring/*): the learner's live statements plus the
  * reviews of them are loaded and folded, and the learner's row replaced. The rows are always
@@ -18,8 +25,8 @@
  * dashboard is then two indexed reads. The cost moves to ingest: one refold of the learner
  * per batch (a learner's own statements, typically a few hundred to a few thousand).
  * The rows are only a cache of the statements: when the course catalogue changes (a module
- * gains a lesson), `rebuildStaleSummaries` at start recomputes every learner whose rows were
- * made with another catalogue, and dropping both tables' rows loses nothing.
+ * gains a lesson) or what a row holds changes (SUMMARY_FORMAT), `rebuildStaleSummaries` at
+ * start recomputes every learner whose row was made otherwise, and dropping the rows loses nothing.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
@@ -30,12 +37,31 @@ import { agentKey } from '../../shared/xapi/canonical';
 import { verbName } from '../../shared/xapi/verbs';
 import { foldLearning, type LearningState } from '../../shared/learning/fold';
 import { assignmentStates } from '../../shared/mentoring/assignments';
-import { hoursEntries } from '../../shared/mentoring/hours';
-import { hoursWaitingSince, lastActivityAt, moduleRows, type ModuleRow } from '../../shared/mentoring/dashboard';
-import type { AssignmentState, HoursEntry } from '../../shared/mentoring/contract';
+import { hoursEntries, learnerHours } from '../../shared/mentoring/hours';
+import {
+  dashboardCell,
+  hoursWaitingSince,
+  lastActivityAt,
+  learnerTotals,
+  moduleAttention,
+  moduleRows,
+  notStartedCell,
+  type LearnerTotals,
+  type ModuleRow,
+} from '../../shared/mentoring/dashboard';
+import type { AssignmentState, AttentionItem, DashboardCell, HoursEntry, LearnerHours } from '../../shared/mentoring/contract';
 import { VISIBILITY_KINDS } from './statement-index';
 
 export type SummaryDeps = { xapiBase: string; course: Course };
+
+/**
+ * Bumped whenever what a summary row holds changes (2: `hours`, migration 0005; 3: `cells`, 0006), so that rows
+ * written by an older server are recomputed at start like rows of another course catalogue.
+ */
+const SUMMARY_FORMAT = 3;
+
+/** What `course_fingerprint` holds: the course catalogue and the summary format the row was computed with. */
+export const summaryFingerprint = (course: Course): string => `${course.fingerprint}.${SUMMARY_FORMAT}`;
 
 export const learnerAgentKey = (xapiBase: string, userId: string): string =>
   agentKey({ objectType: 'Agent', account: { homePage: xapiBase, name: userId } }) ?? '';
@@ -61,6 +87,8 @@ export type LearnerFold = {
   learning: LearningState;
   assignments: AssignmentState[];
   hours: HoursEntry[];
+  /** Online study measured by the app: the learner's time in every module, in seconds. */
+  onlineSeconds: number;
   rows: ModuleRow[];
   lastActivityAt: string | null;
   lastSyncAt: string | null;
@@ -80,6 +108,7 @@ export function foldLearner(course: Course, key: string, statements: readonly St
     learning,
     assignments,
     hours: hoursEntries(withReviews),
+    onlineSeconds: learning.modules.reduce((sum, m) => sum + m.secondsSpent, 0),
     rows: moduleRows(course.catalog.modules, learning, assignments),
     lastActivityAt: lastActivityAt(own),
     lastSyncAt,
@@ -88,6 +117,26 @@ export function foldLearner(course: Course, key: string, statements: readonly St
 
 const isEmpty = (row: ModuleRow): boolean =>
   row.status === 'not-started' && row.assignment === 'none' && row.secondsSpent === 0 && row.attempts === 0;
+
+/**
+ * A learner's dashboard cells as JSON text, in catalogue order: every module (untouched ones
+ * not started), or with `touchedOnly` only the modules in `touched`. Stored in the summary row
+ * and joined as text by the dashboard route; also what a learner without a row gets.
+ */
+export function cellsJson(
+  learnerId: string,
+  moduleIds: readonly string[],
+  touched: ReadonlyMap<string, ModuleRow>,
+  touchedOnly: boolean,
+): string {
+  const cells: DashboardCell[] = [];
+  for (const moduleId of moduleIds) {
+    const row = touched.get(moduleId);
+    if (row) cells.push(dashboardCell(learnerId, row));
+    else if (!touchedOnly) cells.push(notStartedCell(learnerId, moduleId));
+  }
+  return JSON.stringify(cells);
+}
 
 /** Recomputes the derived rows of these learners from their statements (call inside the insert transaction). */
 export async function refreshLearners(db: Kysely<Database>, deps: SummaryDeps, learnerIds: readonly string[]): Promise<void> {
@@ -98,6 +147,9 @@ export async function refreshLearners(db: Kysely<Database>, deps: SummaryDeps, l
       learnerAgentKey(deps.xapiBase, learnerId),
       await learnerStatements(db, learnerAgentKey(deps.xapiBase, learnerId)),
     );
+    const touched = fold.rows.filter((row) => !isEmpty(row));
+    const byModule = new Map(touched.map((row) => [row.moduleId, row]));
+    const moduleIds = deps.course.catalog.modules.map((m) => m.id);
     await db.deleteFrom('learner_summaries').where('learner_id', '=', learnerId).execute();
     await db
       .insertInto('learner_summaries')
@@ -106,8 +158,13 @@ export async function refreshLearners(db: Kysely<Database>, deps: SummaryDeps, l
         last_sync_at: fold.lastSyncAt,
         last_activity_at: fold.lastActivityAt,
         hours_waiting_since: hoursWaitingSince(fold.hours),
-        modules: JSON.stringify(fold.rows.filter((row) => !isEmpty(row))),
-        course_fingerprint: deps.course.fingerprint,
+        modules: JSON.stringify(touched),
+        hours: JSON.stringify(learnerHours(fold.hours, fold.onlineSeconds)),
+        totals: JSON.stringify(learnerTotals(touched, deps.course.catalog.curricula)),
+        attention: JSON.stringify(moduleAttention(learnerId, touched)),
+        cells: cellsJson(learnerId, moduleIds, byModule, false),
+        touched_cells: cellsJson(learnerId, moduleIds, byModule, true),
+        course_fingerprint: summaryFingerprint(deps.course),
         updated_at: now,
       })
       .execute();
@@ -130,14 +187,14 @@ export function summaryHook(deps: SummaryDeps) {
   };
 }
 
-/** At start: recompute learners whose rows are missing or were made with another course catalogue. Returns how many. */
+/** At start: recompute learners whose rows are missing or were made with another course catalogue or summary format. Returns how many. */
 export async function rebuildStaleSummaries(db: Kysely<Database>, dialect: Dialect, deps: SummaryDeps): Promise<number> {
   const stale = await db
     .selectFrom('users as u')
     .leftJoin('learner_summaries as l', 'l.learner_id', 'u.id')
     .select('u.id')
     .where('u.role', '=', 'learner')
-    .where((eb) => eb.or([eb('l.learner_id', 'is', null), eb('l.course_fingerprint', '!=', deps.course.fingerprint)]))
+    .where((eb) => eb.or([eb('l.learner_id', 'is', null), eb('l.course_fingerprint', '!=', summaryFingerprint(deps.course))]))
     .execute();
   for (const { id } of stale) {
     await db.transaction().execute(async (trx) => {
@@ -148,13 +205,23 @@ export async function rebuildStaleSummaries(db: Kysely<Database>, dialect: Diale
   return stale.length;
 }
 
-/** The summaries of a cohort's learners, with their module rows. */
-export async function cohortSummaries(db: Kysely<Database>, cohortId: string) {
+/**
+ * The dashboard's part of each of a cohort's learners: last sync and activity, when hours began
+ * waiting, and (parsed) totals, hours and module attention items, with the cells as JSON text
+ * (every module's, or with `touchedOnly` the touched ones'), to be joined without parsing.
+ */
+export async function cohortSummaries(db: Kysely<Database>, cohortId: string, touchedOnly = false) {
   const rows = await db
     .selectFrom('cohort_members as m')
     .innerJoin('learner_summaries as l', 'l.learner_id', 'm.user_id')
-    .select(['l.learner_id', 'l.last_sync_at', 'l.last_activity_at', 'l.hours_waiting_since', 'l.modules'])
+    .select(['l.learner_id', 'l.last_sync_at', 'l.last_activity_at', 'l.hours_waiting_since', 'l.totals', 'l.hours', 'l.attention'])
+    .select(touchedOnly ? 'l.touched_cells as cells' : 'l.cells as cells')
     .where('m.cohort_id', '=', cohortId)
     .execute();
-  return rows.map((row) => ({ ...row, modules: JSON.parse(row.modules) as ModuleRow[] }));
+  return rows.map((row) => ({
+    ...row,
+    totals: JSON.parse(row.totals) as LearnerTotals,
+    hours: JSON.parse(row.hours) as LearnerHours,
+    attention: JSON.parse(row.attention) as AttentionItem[],
+  }));
 }

@@ -36,6 +36,18 @@ export type DashboardLearner = {
   secondsSpent: number;
   /** Percent complete per curriculum id (the catalogue's curricula). */
   pathways: Record<string, number>;
+  /** Learning hours per category, for cohort totals (hours chart, hours CSV). */
+  hours: LearnerHours;
+};
+
+/**
+ * A learner's hours per category, in hours (two decimals): `approved` = entries the mentor
+ * accepted, plus, for `online`, the study time the app measured; `pending` = entries waiting
+ * for the mentor. Categories with no hours are left out (a cohort of 1,000 stays small).
+ */
+export type LearnerHours = {
+  approved: Partial<Record<HourCategory, number>>;
+  pending: Partial<Record<HourCategory, number>>;
 };
 
 export type AttentionReason = 'inactive' | 'quiz-failed-twice' | 'assignment-waiting' | 'hours-waiting';

@@ -3,10 +3,12 @@
  * - `moduleRows`: one row per (learner, catalogue module) from the learner's folded state
  *   (foldLearning + moduleProgress) and assignment states; the server keeps these rows in a
  *   derived table (src/server/store/summaries.ts).
- * - `dashboardCell`, `learnerTotals`: what the grid shows.
+ * - `dashboardCell`, `notStartedCell`, `learnerTotals`: what the grid shows.
  * - `attentionItems`: who needs the mentor: no activity for N days (relative to `now`), a
  *   quiz failed twice (two or more failed attempts and no pass in that module), an assignment
- *   waiting for review, logged hours waiting for review.
+ *   waiting for review, logged hours waiting for review. The module reasons alone
+ *   (`moduleAttention`) do not depend on the time, so the server keeps them per learner and
+ *   merges them in `sortAttention` order.
  */
 import type { CatalogCurriculum, CatalogModule } from '../content/compiled';
 import type { LearningState } from '../learning/fold';
@@ -77,11 +79,18 @@ export function dashboardCell(learnerId: string, row: ModuleRow): DashboardCell 
   };
 }
 
+/** The cell of a module the learner has not touched. */
+export function notStartedCell(learnerId: string, moduleId: string): DashboardCell {
+  return { learnerId, moduleId, status: 'not-started', bestScore: null, secondsSpent: 0, lessonsCompleted: 0, assignment: 'none' };
+}
+
+export type LearnerTotals = { modulesCompleted: number; secondsSpent: number; pathways: Record<string, number> };
+
 /** A learner's totals over the catalogue: modules completed, time, and percent per curriculum. */
 export function learnerTotals(
   rows: readonly Pick<ModuleRow, 'moduleId' | 'status' | 'percent' | 'secondsSpent'>[],
   curricula: readonly CatalogCurriculum[],
-): { modulesCompleted: number; secondsSpent: number; pathways: Record<string, number> } {
+): LearnerTotals {
   const progress = new Map<string, ModuleProgress>();
   for (const row of rows) {
     progress.set(row.moduleId, {
@@ -126,15 +135,55 @@ export function hoursWaitingSince(entries: readonly HoursEntry[]): string | null
 export type AttentionInput = {
   learnerId: string;
   lastActivityAt: string | null;
-  modules: readonly Pick<ModuleRow, 'moduleId' | 'failedAttempts' | 'quizPassed' | 'assignment' | 'assignmentSince' | 'lastActivityAt'>[];
+  modules: readonly ModuleAttentionInput[];
   hoursWaitingSince: string | null;
 };
 
+export type ModuleAttentionInput = Pick<
+  ModuleRow,
+  'moduleId' | 'failedAttempts' | 'quizPassed' | 'assignment' | 'assignmentSince' | 'lastActivityAt'
+>;
+
 const REASON_ORDER = ['inactive', 'quiz-failed-twice', 'assignment-waiting', 'hours-waiting'];
+
+/** A learner's reasons that come from their modules (a quiz failed twice, an assignment waiting): they do not depend on the time. */
+export function moduleAttention(learnerId: string, modules: readonly ModuleAttentionInput[]): AttentionItem[] {
+  const items: AttentionItem[] = [];
+  for (const row of modules) {
+    if (row.failedAttempts >= 2 && !row.quizPassed) {
+      items.push({
+        learnerId,
+        reason: 'quiz-failed-twice',
+        moduleId: row.moduleId,
+        ...(row.lastActivityAt ? { since: row.lastActivityAt } : {}),
+      });
+    }
+    if (row.assignment === 'submitted') {
+      items.push({
+        learnerId,
+        reason: 'assignment-waiting',
+        moduleId: row.moduleId,
+        ...(row.assignmentSince ? { since: row.assignmentSince } : {}),
+      });
+    }
+  }
+  return items;
+}
+
+/** The needs-attention order: by reason, then oldest first, then learner and module. */
+export function sortAttention(items: readonly AttentionItem[]): AttentionItem[] {
+  // Each key is built once (a cohort of 1,000 has thousands of items, and a comparator that builds keys costs ~10 ms).
+  const keyed = items.map((item) => ({
+    item,
+    key: `${REASON_ORDER.indexOf(item.reason)}\u0000${item.since ?? ''}\u0000${item.learnerId}\u0000${item.moduleId ?? ''}`,
+  }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map(({ item }) => item);
+}
 
 /**
  * Who needs attention, relative to `now`. A learner with no activity at all counts as
- * inactive (without `since`). Sorted by reason, then oldest first, then learner and module.
+ * inactive (without `since`). Sorted by `sortAttention`.
  */
 export function attentionItems(learners: readonly AttentionInput[], now: Date, inactiveDays: number): AttentionItem[] {
   const cutoff = new Date(now.getTime() - inactiveDays * 86_400_000).toISOString();
@@ -143,28 +192,9 @@ export function attentionItems(learners: readonly AttentionInput[], now: Date, i
     if (learner.lastActivityAt === null) items.push({ learnerId: learner.learnerId, reason: 'inactive' });
     else if (learner.lastActivityAt < cutoff)
       items.push({ learnerId: learner.learnerId, reason: 'inactive', since: learner.lastActivityAt });
-    for (const row of learner.modules) {
-      if (row.failedAttempts >= 2 && !row.quizPassed) {
-        items.push({
-          learnerId: learner.learnerId,
-          reason: 'quiz-failed-twice',
-          moduleId: row.moduleId,
-          ...(row.lastActivityAt ? { since: row.lastActivityAt } : {}),
-        });
-      }
-      if (row.assignment === 'submitted') {
-        items.push({
-          learnerId: learner.learnerId,
-          reason: 'assignment-waiting',
-          moduleId: row.moduleId,
-          ...(row.assignmentSince ? { since: row.assignmentSince } : {}),
-        });
-      }
-    }
+    items.push(...moduleAttention(learner.learnerId, learner.modules));
     if (learner.hoursWaitingSince !== null)
       items.push({ learnerId: learner.learnerId, reason: 'hours-waiting', since: learner.hoursWaitingSince });
   }
-  const key = (item: AttentionItem) =>
-    `${REASON_ORDER.indexOf(item.reason)}\u0000${item.since ?? ''}\u0000${item.learnerId}\u0000${item.moduleId ?? ''}`;
-  return items.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  return sortAttention(items);
 }

@@ -11,7 +11,7 @@ import { parseActivityId } from '../xapi/activities';
 import { ACTIVITY_DATE_EXTENSION, verbName } from '../xapi/verbs';
 import { durationMs } from '../learning/duration';
 import { HOUR_CATEGORIES, type HourCategory } from '../content/locales';
-import type { HoursEntry, HoursSummary } from './contract';
+import type { HoursEntry, HoursSummary, LearnerHours } from './contract';
 import { byStamp, liveStatements } from './statements';
 import { reviewsByTarget } from './assignments';
 
@@ -78,4 +78,19 @@ export function hoursSummary(
     categories[category].pending = round2(categories[category].pending);
   }
   return { categories, onlineMeasured };
+}
+
+/**
+ * A learner's hours for the cohort views (dashboard, hours chart, hours CSV): the sums of
+ * `hoursSummary` (measured online time included) without the requirements, categories with no
+ * hours left out. Pure and order-independent like the summary.
+ */
+export function learnerHours(entries: readonly HoursEntry[], onlineSeconds: number): LearnerHours {
+  const { categories } = hoursSummary(entries, onlineSeconds, {});
+  const hours: LearnerHours = { approved: {}, pending: {} };
+  for (const category of HOUR_CATEGORIES) {
+    if (categories[category].approved !== 0) hours.approved[category] = categories[category].approved;
+    if (categories[category].pending !== 0) hours.pending[category] = categories[category].pending;
+  }
+  return hours;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentStates, latestDraft } from '../../../../src/shared/mentoring/assignments';
-import { hoursEntries, hoursSummary } from '../../../../src/shared/mentoring/hours';
+import { hoursEntries, hoursSummary, learnerHours } from '../../../../src/shared/mentoring/hours';
 import { surveyReports } from '../../../../src/shared/mentoring/surveys';
 import { difficultQuestions } from '../../../../src/shared/mentoring/difficult';
 import { attentionItems, dashboardCell, learnerTotals, moduleRows } from '../../../../src/shared/mentoring/dashboard';
@@ -108,6 +108,26 @@ describe('hours', () => {
       assessment: { approved: 0, pending: 0, required: 0 },
       'work-based': { approved: 0, pending: 0, required: 0 },
     });
+    // The cohort views' per-learner hours: the same sums, empty categories left out, questioned in neither.
+    expect(learnerHours(entries, 5400)).toEqual({ approved: { 'face-to-face': 4, online: 1.5 }, pending: { project: 2.5 } });
+  });
+
+  it('gives a learner with nothing logged only the measured online time, rounded to two decimals', () => {
+    expect(learnerHours([], 0)).toEqual({ approved: {}, pending: {} });
+    expect(learnerHours([], 1000)).toEqual({ approved: { online: 0.28 }, pending: {} });
+    const online = buildStatement.loggedHours(env(anna, 6, '2026-03-05T10:00:00.000Z'), {
+      category: 'online',
+      hours: 1.25,
+      date: '2026-03-05',
+      description: 'Webinar',
+    });
+    const pending = hoursEntries([online]);
+    expect(learnerHours(pending, 1800)).toEqual({ approved: { online: 0.5 }, pending: { online: 1.25 } });
+    const approved = hoursEntries([
+      online,
+      buildStatement.review(env(MENTOR, 7, '2026-03-06T10:00:00.000Z'), { statementId: online.id }, anna, true, ''),
+    ]);
+    expect(learnerHours(approved, 1800)).toEqual({ approved: { online: 1.75 }, pending: {} });
   });
 });
 
