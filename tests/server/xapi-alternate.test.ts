@@ -274,6 +274,20 @@ describe.each(DATABASES)('xAPI alternate request syntax on %s', (kind) => {
     expect((await get(`?statementId=${forged.id}`)).statusCode).toBe(404);
   });
 
+  it('takes forms and multipart/mixed only under /xapi: /api still answers 415', async () => {
+    for (const contentType of ['application/x-www-form-urlencoded', 'multipart/mixed; boundary=a']) {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/login',
+        headers: { ...APP_HEADERS, 'content-type': contentType },
+        payload: contentType.startsWith('multipart') ? '--a\r\n\r\n{}\r\n--a--' : 'login=anna&password=correct+horse+battery',
+      });
+      expect(response.statusCode, contentType).toBe(415);
+    }
+    const empty = await alternate('GET', {}, headers);
+    expect(empty.statusCode, empty.body).toBe(200);
+  });
+
   it('accepts credentials in the form from a page on another site: the cross-domain use the syntax exists for', async () => {
     const s = statement(mboxAgent('cross-domain'));
     const response = await alternate('POST', withAuth({ content: JSON.stringify(s) }), { origin: 'https://courses.example' });

@@ -88,7 +88,7 @@ describe.each(DATABASES)('signed statements on %s', (kind) => {
     expect((await postSigned(alone, signJws(alone, signerKey, { alg, x5c: [signerCert] }))).statusCode).toBe(200);
   });
 
-  it('accepts a payload that differs only where statements may differ (id absent, authority, stored, version, definitions)', async () => {
+  it('accepts a payload that differs only where statements may differ (id absent, authority, stored, version, definitions, verb display)', async () => {
     const s = statement(mboxAgent('equivalent'), { version: '1.0.0' });
     const { id: _id, ...withoutId } = s;
     const payload = {
@@ -97,6 +97,7 @@ describe.each(DATABASES)('signed statements on %s', (kind) => {
       stored: '2020-01-01T00:00:00Z',
       version: '1.0.3',
       object: { id: (s.object as Json).id },
+      verb: { id: (s.verb as Json).id, display: { lv: 'pabeidza' } },
       timestamp: '2024-05-01T12:00:00+02:00',
     };
     const response = await postSigned(s, signJws(payload, privateKey));
