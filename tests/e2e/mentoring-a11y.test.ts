@@ -3,10 +3,12 @@
  * learner's side (/hours with an entry and a face-to-face event's survey form, the module
  * page's assignment waiting for review and returned with a comment), the mentor's side
  * (/mentor, the cohort dashboard, the learner page, difficult questions, the printable report)
- * and the coordinator's survey results, each with real data made through the UI.
+ * and the coordinator's survey results, each with real data made through the UI; and the
+ * cohort dashboard's needs-attention groups, thresholds and hours export used by keyboard alone.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { expectText, expectVisible, useBrowser } from './browser';
+import { eventually, expectAttribute, expectText, expectValue, expectVisible, useBrowser } from './browser';
+import { tabTo } from './keyboard';
 import { AxeReport, type AxeFinding } from './axe';
 import { COORDINATOR, ServerApi } from './api';
 import { en, escapeRegExp } from './strings';
@@ -98,6 +100,9 @@ describe('accessibility of the mentoring pages', () => {
       'the learner in "needs attention"',
     );
     await report.scan(mentorDevice.page, '/mentor/cohorts/<id>');
+    // The same page with every needs-attention group folded (the <details> closed).
+    for (const summary of await dashboard.attention.locator('summary').all()) await summary.click();
+    await report.scan(mentorDevice.page, '/mentor/cohorts/<id> (needs-attention groups folded)');
     const shell = new AppShell(mentorDevice.page, en);
     await shell.visit(`/mentor/cohorts/${encodeURIComponent(cohort.cohortId)}/questions`);
     await report.scan(mentorDevice.page, '/mentor/cohorts/<id>/questions');
@@ -135,8 +140,45 @@ describe('accessibility of the mentoring pages', () => {
     );
     await report.scan(coordinatorDevice.page, '/reports/surveys');
 
-    expect(report.scanned).toHaveLength(11);
+    expect(report.scanned).toHaveLength(12);
     const unknown = report.findings.filter((finding) => !isKnown(finding));
     expect(unknown, `axe violations:\n${report.summary()}`).toEqual([]);
+  });
+
+  it('lets a mentor fold a needs-attention group, change the threshold and the pathway, and export hours with the keyboard alone', async () => {
+    const cohort = await cohortWithMentor(api, 'mentoring-keyboard');
+    const learner = await learnerOf(api, cohort, 'mentoring-keyboard');
+    const { page } = await signedInDevice(browser.open, cohort.mentor);
+    const dashboard = new MentorDashboardPage(page, en);
+    await dashboard.open(cohort.cohortId, cohort.cohortName);
+    // The new learner has never studied: "No activity yet", whatever the threshold.
+    const inactive = dashboard.attentionGroup('groupInactive');
+    await expectVisible(inactive.getByRole('link', { name: learner.name, exact: true }), 'the learner in the inactive group');
+
+    await tabTo(page, dashboard.inactiveThreshold, 'the inactivity threshold');
+    await page.keyboard.press('ArrowDown');
+    await expectValue(dashboard.inactiveThreshold, '30', 'the threshold after ArrowDown');
+
+    const summary = dashboard.groupSummary(inactive);
+    await tabTo(page, summary, 'the summary of the inactive group');
+    await page.keyboard.press('Enter');
+    await expectAttribute(inactive, 'open', null, 'the group folded with Enter');
+    await page.keyboard.press('Space');
+    await expectAttribute(inactive, 'open', '', 'the group unfolded with Space');
+    await tabTo(page, inactive.getByRole('link', { name: learner.name, exact: true }), 'the link to the learner');
+
+    const pathway = dashboard.hoursPathway;
+    const before = await pathway.inputValue();
+    await tabTo(page, pathway, 'the pathway of the hours section');
+    await page.keyboard.press('ArrowDown');
+    await eventually(
+      () => pathway.inputValue(),
+      (value) => value !== before,
+      'another pathway chosen with ArrowDown',
+    );
+
+    await tabTo(page, dashboard.exportHoursButton, 'the hours export');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    expect(download.suggestedFilename()).toMatch(/-hours\.csv$/);
   });
 });

@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { eventually, expectText, expectValue, expectVisible, useBrowser, waitForServiceWorker } from './browser';
+import { eventually, expectAttribute, expectText, expectValue, expectVisible, useBrowser, waitForServiceWorker } from './browser';
 import { newPerson, ServerApi } from './api';
 import { accountDatabase, requireDeviceAccount, storedStatements, type StoredRow } from './device';
 import { en, escapeRegExp } from './strings';
@@ -34,9 +34,9 @@ import { MentorDashboardPage } from './pages/MentorDashboardPage';
 import { HoursPage } from './pages/HoursPage';
 import { LessonPage } from './pages/LessonPage';
 
-/** A UI string with its {{date}} or {{time}} left open, as a whole-text pattern. */
-function withAnyDate(key: string, values: Record<string, string> = {}): RegExp {
-  return new RegExp(`^${escapeRegExp(en.t(key, { ...values, date: '\u0000', time: '\u0000' })).replace('\u0000', '.+')}$`);
+/** A UI string with its {{date}} or {{time}} left open, as a whole-text pattern (after an optional fixed prefix). */
+function withAnyDate(key: string, values: Record<string, string> = {}, prefix = ''): RegExp {
+  return new RegExp(`^${escapeRegExp(prefix + en.t(key, { ...values, date: '\u0000', time: '\u0000' })).replace('\u0000', '.+')}$`);
 }
 
 /** "Data from <time>." followed by the "Refresh" button. */
@@ -195,7 +195,7 @@ describe('mentoring', () => {
     ).toEqual(reviews.map((r) => r.id).sort());
   });
 
-  it('lists the learner on the dashboard, with the waiting assignment in "needs attention", and exports CSV with a BOM', async () => {
+  it('lists the learner on the dashboard: the waiting assignment and hours grouped in "needs attention", hours by category, both CSV files', async () => {
     const cohort = await cohortWithMentor(api, 'dashboard');
     const learner = await learnerOf(api, cohort, 'dashboard');
     const learnerSession = await signedInDevice(browser.open, learner);
@@ -206,17 +206,35 @@ describe('mentoring', () => {
     const panel = new AssignmentPanel(learnerSession.page, en);
     await panel.open(ASSIGNMENT_MODULE);
     await panel.writeAndSubmit(`Dashboard work of ${learner.login}`);
-    await syncUntilAllSent(learnerSession.page, 'the submission to be sent');
+    // And project hours, waiting for the mentor.
+    const hoursPage = new HoursPage(learnerSession.page, en);
+    await hoursPage.open();
+    const description = `Planned the heritage photo day (${learner.login})`;
+    await hoursPage.fill({ category: en.t('hours.categoryProject'), hours: '1.5', description });
+    await hoursPage.logButton.click();
+    await expectVisible(hoursPage.entryRow(description), 'the logged hours');
+    await syncUntilAllSent(learnerSession.page, 'the submission and the hours to be sent');
 
     const mentorSession = await signedInDevice(browser.open, cohort.mentor);
     const dashboard = new MentorDashboardPage(mentorSession.page, en);
     await dashboard.open(cohort.cohortId, cohort.cohortName);
     await expectText(dashboard.dataAge, dataAgeOnline(), '"Data from …"');
 
-    const reason = en.t('mentor.reasonAssignment', { module: assignmentModuleTitle });
-    const item = dashboard.attention.getByRole('listitem').filter({ hasText: reason });
-    await expectText(item, `${learner.name}: ${reason}`, 'the needs-attention entry');
+    // Needs attention: one group per reason, with its count; each entry links to the learner.
+    const assignments = dashboard.attentionGroup('groupAssignment');
+    await expectText(dashboard.groupSummary(assignments), en.t('mentor.groupAssignment', { number: 1 }), 'the assignments group');
+    const item = assignments.getByRole('listitem');
+    await expectText(
+      item,
+      withAnyDate('mentor.itemAssignmentSince', { module: assignmentModuleTitle }, `${learner.name} — `),
+      'the needs-attention entry',
+    );
     await expectVisible(item.getByRole('link', { name: learner.name, exact: true }), 'the link to the learner page');
+    const waitingHours = dashboard.attentionGroup('groupHours');
+    await expectText(waitingHours.getByRole('listitem'), withAnyDate('mentor.itemHoursSince', {}, `${learner.name} — `), 'the hours entry');
+    expect(await dashboard.attentionGroup('groupInactive').count(), 'no inactive group: the learner was active today').toBe(0);
+    await dashboard.groupSummary(assignments).click();
+    await expectAttribute(assignments, 'open', null, 'the assignments group, folded');
 
     const row = dashboard.learnerRow(learner.name);
     await expectVisible(row, `the grid row of ${learner.name}`);
@@ -230,6 +248,18 @@ describe('mentoring', () => {
       new RegExp(`^${escapeRegExp(en.t('mentor.cellStarted'))}.*${escapeRegExp(en.t('mentor.cellAssignmentWaiting'))}$`),
       `the ${assignmentModuleTitle} cell`,
     );
+
+    // Hours by category: the project hours wait for approval; nobody has met the requirements yet.
+    const hour = (value: number) => en.t('mentor.hoursValue', { hours: value });
+    const project = await dashboard.hoursRow(en.t('hours.categoryProject')).allInnerTexts();
+    expect(project, 'the project row: required, approved, waiting, average, learners who met it').toEqual([
+      hour(40),
+      hour(0),
+      hour(1.5),
+      hour(0),
+      en.t('mentor.metOf', { met: 0, total: 1, percent: '0%' }),
+    ]);
+    await expectVisible(dashboard.hours.getByRole('img', { name: en.t('mentor.hoursChartTitle'), exact: true }), 'the hours chart');
 
     const [download] = await Promise.all([mentorSession.page.waitForEvent('download'), dashboard.exportButton.click()]);
     expect(download.suggestedFilename()).toMatch(/-progress\.csv$/);
@@ -247,6 +277,24 @@ describe('mentoring', () => {
     expect(lines[0]?.startsWith(`${expectedHeader},`), `the header row: ${lines[0]}`).toBe(true);
     expect(lines[0]).toContain(assignmentModuleTitle);
     expect(lines.some((line) => line.startsWith(`${learner.name},${learner.login},`))).toBe(true);
+
+    const [hoursDownload] = await Promise.all([mentorSession.page.waitForEvent('download'), dashboard.exportHoursButton.click()]);
+    expect(hoursDownload.suggestedFilename()).toMatch(/-hours\.csv$/);
+    const hoursBytes = await readFile(await hoursDownload.path());
+    expect([...hoursBytes.subarray(0, 3)], 'the UTF-8 byte order mark').toEqual([0xef, 0xbb, 0xbf]);
+    const [header = '', ...rows] = hoursBytes.subarray(3).toString('utf8').split('\r\n');
+    const columns = header.split(',');
+    expect(columns.slice(0, 3)).toEqual([
+      en.t('mentor.colLearner'),
+      en.t('mentor.csvLogin'),
+      en.t('mentor.csvHoursApproved', { category: en.t('hours.categoryFaceToFace') }),
+    ]);
+    expect(columns.at(-1)).toBe(en.t('mentor.csvHoursMetAll'));
+    const own = rows.find((line) => line.startsWith(`${learner.name},${learner.login},`))?.split(',') ?? [];
+    const at = (key: string, category: string) => own[columns.indexOf(en.t(key, { category: en.t(category) }))];
+    expect(at('mentor.csvHoursWaiting', 'hours.categoryProject'), "the project hours waiting, in the learner's row").toBe('1.5');
+    expect(at('mentor.csvHoursRequired', 'hours.categoryWorkBased')).toBe('165');
+    expect(own.at(-1)).toBe(en.t('mentor.csvNo'));
   });
 
   it('logs hours (refused first, in the UI language), the mentor approves, the learner sees them approved', async () => {
@@ -316,5 +364,18 @@ describe('mentoring', () => {
     );
     expect(offlineAge.startsWith(`${dataFrom} ${en.t('mentor.dataOffline')}`), `"${offlineAge}" to start with "${dataFrom}"`).toBe(true);
     await expectVisible(dashboard.learnerRow(learner.name), 'the learner in the grid, offline');
+
+    // Another inactivity threshold needs no new fetch: it applies to the saved copy, and is remembered on the device.
+    await dashboard.inactiveThreshold.selectOption('30');
+    const inactive = dashboard.attentionGroup('groupInactive');
+    await expectText(
+      inactive.getByRole('listitem'),
+      `${learner.name} — ${en.t('mentor.itemInactiveNever')}`,
+      'the learner who never studied, offline, with 30 days',
+    );
+    await page.reload();
+    await dashboard.waitUntilShown();
+    await expectValue(dashboard.inactiveThreshold, '30', 'the threshold after a reload, offline');
+    await expectText(dashboard.groupSummary(inactive), en.t('mentor.groupInactive', { number: 1 }), 'the inactive group, offline');
   });
 });

@@ -1,7 +1,8 @@
 /*
  * Mentor pages around a cohort: /mentor (the cohorts followed) and the cohort dashboard
- * (/mentor/cohorts/<id>): "Data from …", the needs-attention list, the learners x modules
- * grid and the CSV export.
+ * (/mentor/cohorts/<id>): "Data from …", the needs-attention list (one collapsible group per
+ * reason, with the inactivity threshold), the learners x modules grid, hours by category and
+ * the CSV exports.
  */
 import type { Locator } from 'playwright-core';
 import { expectVisible } from '../browser';
@@ -39,6 +40,21 @@ export class MentorDashboardPage extends AppShell {
     return this.main.getByRole('region', { name: new RegExp(`^(${forms.join('|')})$`) });
   }
 
+  /** The threshold select, "Count a learner as inactive after". */
+  get inactiveThreshold(): Locator {
+    return this.attention.getByRole('combobox', { name: this.t('mentor.inactiveAfter'), exact: true });
+  }
+
+  /** One reason's group (a <details>), found by its summary ("Assignments waiting for review (3)", any count). */
+  attentionGroup(key: 'groupInactive' | 'groupQuiz' | 'groupAssignment' | 'groupHours'): Locator {
+    const summary = new RegExp(`^${escapeRegExp(this.t(`mentor.${key}`, { number: '\u0000' })).replace('\u0000', '\\d+')}$`);
+    return this.attention.locator('details').filter({ has: this.page.locator('summary').getByText(summary) });
+  }
+
+  groupSummary(group: Locator): Locator {
+    return group.locator('summary');
+  }
+
   get grid(): Locator {
     return this.main.getByRole('table', { name: this.t('mentor.gridCaption'), exact: true });
   }
@@ -55,5 +71,25 @@ export class MentorDashboardPage extends AppShell {
 
   get exportButton(): Locator {
     return this.main.getByRole('button', { name: this.t('mentor.exportProgress'), exact: true });
+  }
+
+  get exportHoursButton(): Locator {
+    return this.main.getByRole('button', { name: this.t('mentor.exportHours'), exact: true });
+  }
+
+  get hours(): Locator {
+    return this.main.getByRole('region', { name: this.t('mentor.hoursByCategory'), exact: true });
+  }
+
+  get hoursPathway(): Locator {
+    return this.hours.getByRole('combobox', { name: this.t('mentor.hoursPathway'), exact: true });
+  }
+
+  /** The cells of one category's row in the hours table: required, approved, waiting, average, learners who met it. */
+  hoursRow(category: string): Locator {
+    return this.hours
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: category, exact: true }) })
+      .getByRole('cell');
   }
 }

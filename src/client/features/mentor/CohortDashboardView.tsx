@@ -6,27 +6,31 @@ import { DataAge } from '../../ui/DataAge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AttentionList } from './AttentionList';
 import { CohortGrid } from './CohortGrid';
+import { CohortHours } from './CohortHours';
 import { CompletionChart } from './CompletionChart';
 import { ExportProgress } from './ExportProgress';
+import { MentorBreadcrumb } from './MentorBreadcrumb';
+import { useHoursPathway } from './useHoursPathway';
 import { useCourseTitles } from './useModuleTitles';
 
-type Props = { dashboard: CohortDashboard; fetchedAt: string; fromCache: boolean; onReload: () => void };
+type Props = {
+  dashboard: CohortDashboard;
+  fetchedAt: string;
+  fromCache: boolean;
+  onReload: () => void;
+  onInactiveDaysChange: (days: number) => void;
+};
 
-/** The cohort at a glance: who needs attention, the learners x modules grid, completion per module. */
-export function CohortDashboardView({ dashboard, fetchedAt, fromCache, onReload }: Props) {
+/** The cohort at a glance: who needs attention, the learners x modules grid, completion per module, hours by category, exports. */
+export function CohortDashboardView({ dashboard, fetchedAt, fromCache, onReload, onInactiveDaysChange }: Props) {
   const { t } = useTranslation();
   const titles = useCourseTitles();
+  const hours = useHoursPathway(titles.catalog?.curricula ?? [], dashboard.learners);
   usePageTitle(dashboard.cohort.name);
+  const report = paths.cohortReport(dashboard.cohort.id);
   return (
     <>
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.mentor()}>{t('mentor.title')}</Link>
-          </li>
-          <li aria-current="page">{dashboard.cohort.name}</li>
-        </ol>
-      </nav>
+      <MentorBreadcrumb here={dashboard.cohort.name} />
       <h1>{dashboard.cohort.name}</h1>
       <DataAge fetchedAt={fetchedAt} fromCache={fromCache} onReload={onReload} />
       <ul className="inline-links">
@@ -34,13 +38,24 @@ export function CohortDashboardView({ dashboard, fetchedAt, fromCache, onReload 
           <Link to={paths.cohortQuestions(dashboard.cohort.id)}>{t('mentor.questionsLink')}</Link>
         </li>
         <li>
-          <Link to={paths.cohortReport(dashboard.cohort.id)}>{t('mentor.reportLink')}</Link>
+          <Link to={hours.chosen && hours.pathway ? `${report}?pathway=${encodeURIComponent(hours.pathway.id)}` : report}>
+            {t('mentor.reportLink')}
+          </Link>
         </li>
       </ul>
-      <AttentionList dashboard={dashboard} moduleTitle={titles.module} />
+      <AttentionList dashboard={dashboard} moduleTitle={titles.module} onInactiveDaysChange={onInactiveDaysChange} />
       <CohortGrid dashboard={dashboard} moduleTitle={titles.module} curriculumTitle={titles.curriculum} />
-      <ExportProgress dashboard={dashboard} moduleTitle={titles.module} curriculumTitle={titles.curriculum} />
       <CompletionChart dashboard={dashboard} moduleTitle={titles.module} />
+      {hours.pathway && (
+        <CohortHours
+          learners={dashboard.learners}
+          pathway={hours.pathway}
+          choices={hours.choices}
+          onChoose={hours.choose}
+          curriculumTitle={titles.curriculum}
+        />
+      )}
+      <ExportProgress dashboard={dashboard} moduleTitle={titles.module} curriculumTitle={titles.curriculum} hoursPathway={hours.pathway} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
 import { GridCell } from './GridCell';
 import { GridControls } from './GridControls';
+import type { FromCohort } from './MentorBreadcrumb';
 import { cellIndex, cellKey, initialQuery, queryLearners, PAGE_SIZE, type GridQuery, type SortKey } from './dashboardTable';
 
 type Props = { dashboard: CohortDashboard; moduleTitle: (id: string) => string; curriculumTitle: (id: string) => string };
@@ -26,6 +27,7 @@ export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
     [dashboard, query, collator],
   );
   const pathwayIds = useMemo(() => [...new Set(dashboard.learners.flatMap((l) => Object.keys(l.pathways)))].sort(), [dashboard.learners]);
+  const from: FromCohort = useMemo(() => ({ cohort: dashboard.cohort }), [dashboard.cohort]);
   const change = (next: Partial<GridQuery>) => setQuery((current) => ({ ...current, page: 0, ...next }));
   const sortHeader = (key: SortKey, label: string) => {
     const active = query.sort === key;
@@ -80,12 +82,14 @@ export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
             {result.rows.map((learner) => (
               <tr key={learner.id}>
                 <th scope="row">
-                  <Link to={paths.learner(learner.id)}>{learner.name}</Link>
+                  <Link to={paths.learner(learner.id)} state={from}>
+                    {learner.name}
+                  </Link>
                 </th>
-                <td>{learner.lastActivityAt ? format.date(learner.lastActivityAt) : t('mentor.never')}</td>
-                <td>{learner.lastSyncAt ? format.dateTime(learner.lastSyncAt) : t('mentor.never')}</td>
-                <td>{t('mentor.modulesOf', { done: learner.modulesCompleted, total: dashboard.modules.length })}</td>
-                <td>{format.duration(learner.secondsSpent)}</td>
+                <td className="nowrap">{learner.lastActivityAt ? format.date(learner.lastActivityAt) : t('mentor.never')}</td>
+                <td className="nowrap">{learner.lastSyncAt ? format.dateTime(learner.lastSyncAt) : t('mentor.never')}</td>
+                <td className="nowrap">{t('mentor.modulesOf', { done: learner.modulesCompleted, total: dashboard.modules.length })}</td>
+                <td className="nowrap">{format.duration(learner.secondsSpent)}</td>
                 {pathwayIds.map((pathway) => (
                   <td key={pathway}>{format.percent((learner.pathways[pathway] ?? 0) / 100)}</td>
                 ))}

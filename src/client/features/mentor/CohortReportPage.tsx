@@ -1,14 +1,19 @@
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { CohortDashboard } from '../../../shared/mentoring/contract';
+import { hoursOfLearner, meetsEveryRequirement } from '../../../shared/mentoring/cohortHours';
+import type { CohortDashboard, DashboardLearner } from '../../../shared/mentoring/contract';
+import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
 import { DataAge } from '../../ui/DataAge';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { CohortHours } from './CohortHours';
 import { CompletionChart } from './CompletionChart';
 import { LoadProblem } from './LoadProblem';
+import { MentorBreadcrumb } from './MentorBreadcrumb';
 import { MentorOnly } from './MentorOnly';
 import { useCohortDashboard } from './useCohortDashboard';
+import { useHoursPathway } from './useHoursPathway';
 import { useCourseTitles } from './useModuleTitles';
 import './mentor.css';
 
@@ -30,18 +35,26 @@ function ReportData() {
   return <CohortReport dashboard={state.data} fetchedAt={state.fetchedAt} fromCache={state.fromCache} />;
 }
 
+/** A learner's approved hours over every category. */
+const approvedHours = (learner: DashboardLearner): number =>
+  Object.values(hoursOfLearner(learner).approved).reduce((sum, h) => sum + (h ?? 0), 0);
+
 function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDashboard; fetchedAt: string; fromCache: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const titles = useCourseTitles();
+  const hours = useHoursPathway(titles.catalog?.curricula ?? [], dashboard.learners);
   const title = t('mentor.reportTitle', { name: dashboard.cohort.name });
   usePageTitle(title);
   const everything = dashboard.learners.filter(
     (l) => dashboard.modules.length > 0 && l.modulesCompleted >= dashboard.modules.length,
   ).length;
+  const required = Object.values(hours.pathway?.hours ?? {}).reduce((sum, h) => sum + (h ?? 0), 0);
+  const hoursNumber = (value: number) => new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(value);
   const sorted = [...dashboard.learners].sort((a, b) => a.name.localeCompare(b.name, format.locale));
   return (
     <article className="report-page">
+      <MentorBreadcrumb trail={[{ to: paths.cohort(dashboard.cohort.id), label: dashboard.cohort.name }]} here={t('mentor.reportLink')} />
       <h1>{title}</h1>
       <DataAge fetchedAt={fetchedAt} fromCache={fromCache} />
       <p className="no-print">
@@ -53,6 +66,15 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
         {t('mentor.reportLearners', { count: dashboard.learners.length })}. {t('mentor.reportCompleted', { count: everything })}
       </p>
       <CompletionChart dashboard={dashboard} moduleTitle={titles.module} />
+      {hours.pathway && (
+        <CohortHours
+          learners={dashboard.learners}
+          pathway={hours.pathway}
+          choices={hours.choices}
+          onChoose={hours.choose}
+          curriculumTitle={titles.curriculum}
+        />
+      )}
       <section aria-labelledby="report-learners">
         <h2 id="report-learners">{t('mentor.gridTitle')}</h2>
         <table>
@@ -62,6 +84,8 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
               <th scope="col">{t('mentor.colModulesCompleted')}</th>
               <th scope="col">{t('mentor.colTime')}</th>
               <th scope="col">{t('mentor.colLastActivity')}</th>
+              {hours.pathway && <th scope="col">{t('mentor.hoursApproved')}</th>}
+              {hours.pathway && <th scope="col">{t('mentor.csvHoursMetAll')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -71,6 +95,10 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
                 <td>{t('mentor.modulesOf', { done: l.modulesCompleted, total: dashboard.modules.length })}</td>
                 <td>{format.duration(l.secondsSpent)}</td>
                 <td>{l.lastActivityAt ? format.date(l.lastActivityAt) : t('mentor.never')}</td>
+                {hours.pathway && <td>{t('mentor.hoursOf', { done: hoursNumber(approvedHours(l)), required: hoursNumber(required) })}</td>}
+                {hours.pathway && (
+                  <td>{meetsEveryRequirement(hoursOfLearner(l), hours.pathway.hours) ? t('mentor.csvYes') : t('mentor.csvNo')}</td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -1,8 +1,7 @@
 import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { QuizQuestion } from '../../../shared/content/compiled';
-import { RESPONSE_DELIMITER } from '../../../shared/learning/quiz';
 import { api } from '../../api/client';
+import { paths } from '../../app/paths';
 import { useModuleContent } from '../../content/load';
 import { currentContentLocale } from '../../i18n/i18n';
 import { useFormat } from '../../i18n/format';
@@ -11,7 +10,9 @@ import { Loading } from '../../ui/Loading';
 import { useCachedApi } from '../../ui/useCachedApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { LoadProblem } from './LoadProblem';
+import { MentorBreadcrumb } from './MentorBreadcrumb';
 import { MentorOnly } from './MentorOnly';
+import { answerParts, AnswerText, useAnswerWords } from './quizAnswers';
 import { useCourseTitles } from './useModuleTitles';
 import './mentor.css';
 
@@ -38,17 +39,11 @@ function Questions() {
     api.difficultQuestions(cohortId, moduleId),
   );
   const questions = new Map((content.status === 'ready' ? (content.data.quiz?.questions ?? []) : []).map((q) => [q.id, q]));
-  const answerText = (question: QuizQuestion | undefined, response: string): string => {
-    if (!question) return response;
-    if (question.type === 'truefalse') return response === 'true' ? t('mentor.true') : t('mentor.false');
-    return response
-      .split(RESPONSE_DELIMITER)
-      .map((id) => question.options.find((o) => o.id === id)?.text ?? id)
-      .join('; ');
-  };
+  const words = useAnswerWords();
   if (state.status === 'error') return <LoadProblem title={t('mentor.questionsTitle')} error={state.error} onRetry={reload} />;
   return (
     <>
+      <MentorBreadcrumb trail={[{ to: paths.cohort(cohortId), label: t('mentor.dashboardTitle') }]} here={t('mentor.questionsTitle')} />
       <h1>{t('mentor.questionsTitle')}</h1>
       <p>{t('mentor.questionsIntro')}</p>
       <div className="field">
@@ -87,12 +82,14 @@ function Questions() {
                         {t('mentor.questionsShare', { percent: format.percent(q.share), right: q.firstTimeRight, learners: q.learners })}
                       </td>
                       <td>
-                        {q.commonWrongAnswer === null
-                          ? '–'
-                          : t('mentor.questionsWrongCount', {
-                              answer: answerText(question, q.commonWrongAnswer),
-                              count: q.commonWrongCount,
-                            })}
+                        {q.commonWrongAnswer === null ? (
+                          '–'
+                        ) : (
+                          <>
+                            <AnswerText answer={answerParts(question, q.commonWrongAnswer, words)} />{' '}
+                            <span className="muted">({t('mentor.cohortLearners', { count: q.commonWrongCount })})</span>
+                          </>
+                        )}
                       </td>
                     </tr>
                   );

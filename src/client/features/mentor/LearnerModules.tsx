@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import type { QuizAttempt } from '../../../shared/learning/fold';
 import type { LearnerReport } from '../../../shared/mentoring/contract';
+import { useModuleContent } from '../../content/load';
 import { useFormat } from '../../i18n/format';
+import { currentContentLocale } from '../../i18n/i18n';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { answerParts, AnswerText, rightAnswerParts, useAnswerWords } from './quizAnswers';
 
 /** Progress per module, and every quiz attempt with its answers (right or wrong, in words). */
 export function LearnerModules({ report, moduleTitle }: { report: LearnerReport; moduleTitle: (id: string) => string }) {
@@ -51,27 +55,61 @@ export function LearnerModules({ report, moduleTitle }: { report: LearnerReport;
               })}{' '}
               {attempt.passed ? t('mentor.passed') : t('mentor.failed')}
             </summary>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('mentor.colQuestion')}</th>
-                  <th scope="col">{t('mentor.colAnswer')}</th>
-                  <th scope="col">{t('mentor.colResult')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {attempt.answers.map((answer) => (
-                  <tr key={answer.questionId}>
-                    <th scope="row">{answer.questionId}</th>
-                    <td>{answer.response}</td>
-                    <td>{answer.success ? t('mentor.right') : t('mentor.wrong')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AttemptAnswers attempt={attempt} />
           </details>
         ))}
       </section>
     </>
+  );
+}
+
+/**
+ * One attempt's answers with the question and option texts in the mentor's language, each
+ * marked right or wrong in words and a symbol (never colour alone), with the right answer under a wrong one.
+ */
+function AttemptAnswers({ attempt }: { attempt: QuizAttempt }) {
+  const { t, i18n } = useTranslation();
+  const words = useAnswerWords();
+  const content = useModuleContent(attempt.moduleId, currentContentLocale(i18n.language));
+  const quiz = content.status === 'ready' ? (content.data.quiz?.questions ?? []) : [];
+  const questions = new Map(quiz.map((q) => [q.id, q]));
+  const position = (questionId: string) => {
+    const index = quiz.findIndex((q) => q.id === questionId);
+    return index === -1 ? quiz.length : index;
+  };
+  // In the quiz's order once the content is there (questions it no longer has last).
+  const answers = [...attempt.answers].sort((a, b) => position(a.questionId) - position(b.questionId));
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('mentor.colQuestion')}</th>
+          <th scope="col">{t('mentor.colAnswer')}</th>
+          <th scope="col">{t('mentor.colResult')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {answers.map((answer) => {
+          const question = questions.get(answer.questionId);
+          return (
+            <tr key={answer.questionId}>
+              <th scope="row">{question?.text ?? answer.questionId}</th>
+              <td>
+                <AnswerText answer={answerParts(question, answer.response, words)} />
+              </td>
+              <td className={answer.success ? 'answer--right' : 'answer--wrong'}>
+                <span aria-hidden="true">{answer.success ? '✓ ' : '✗ '}</span>
+                {answer.success ? t('mentor.right') : t('mentor.wrong')}
+                {!answer.success && question && (
+                  <div className="answer__right">
+                    {t('mentor.rightAnswer')} <AnswerText answer={rightAnswerParts(question, words)} />
+                  </div>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

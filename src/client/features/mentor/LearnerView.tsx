@@ -1,4 +1,3 @@
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { LearnerReport } from '../../../shared/mentoring/contract';
 import type { Agent } from '../../../shared/xapi/types';
@@ -13,6 +12,7 @@ import { LearnerHours } from './LearnerHours';
 import { LearnerModules } from './LearnerModules';
 import { LearnerTimeline } from './LearnerTimeline';
 import { localReviewsByTarget } from './localReviews';
+import { MentorBreadcrumb, useFromCohort } from './MentorBreadcrumb';
 import { useCourseTitles } from './useModuleTitles';
 
 type Props = { report: LearnerReport; ownReviews: StoredStatement[]; fetchedAt: string; fromCache: boolean; onReload: () => void };
@@ -31,16 +31,10 @@ export function LearnerView({ report, ownReviews, fetchedAt, fromCache, onReload
   const local = localReviewsByTarget(ownReviews);
   const agent = learnerAgent(report);
   const learner = report.learner;
+  const cohort = useFromCohort();
   return (
     <>
-      <nav aria-label={t('layout.breadcrumb')} className="breadcrumb">
-        <ol>
-          <li>
-            <Link to={paths.mentor()}>{t('mentor.title')}</Link>
-          </li>
-          <li aria-current="page">{learner.name}</li>
-        </ol>
-      </nav>
+      <MentorBreadcrumb trail={cohort ? [{ to: paths.cohort(cohort.id), label: cohort.name }] : []} here={learner.name} />
       <h1>{learner.name}</h1>
       <DataAge fetchedAt={fetchedAt} fromCache={fromCache} onReload={onReload} />
       <dl className="facts">

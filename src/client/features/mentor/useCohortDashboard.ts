@@ -1,12 +1,15 @@
 import { api } from '../../api/client';
 import { useCachedApi } from '../../ui/useCachedApi';
+import { FETCHED_INACTIVE_DAYS } from './attention';
 
-/** "No activity for N days" in the needs-attention list. */
-export const INACTIVE_DAYS = 14;
-
-/** A cohort's dashboard from the server or, offline, the last copy (shared by the dashboard and its printable report). */
+/**
+ * A cohort's dashboard from the server or, offline, the last copy (shared by the dashboard and
+ * its printable report). Always fetched, and saved, with the same inactivity threshold: the
+ * mentor's own threshold is applied to it afterwards (`withInactiveDays`), so changing it needs
+ * no new fetch and works on the saved copy too.
+ */
 export function useCohortDashboard(cohortId: string) {
-  return useCachedApi(`/api/cohorts/${cohortId}/dashboard?inactiveDays=${INACTIVE_DAYS}`, () =>
-    api.cohortDashboard(cohortId, INACTIVE_DAYS),
+  return useCachedApi(`/api/cohorts/${cohortId}/dashboard?inactiveDays=${FETCHED_INACTIVE_DAYS}`, () =>
+    api.cohortDashboard(cohortId, FETCHED_INACTIVE_DAYS),
   );
 }

@@ -1,16 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contentFile, renderRoute, resetLearner } from './render';
+import { contentFile, moduleContent, renderRoute, resetLearner } from './render';
 import { setSignedInAccount, resetIdentityCache } from '../../../../src/client/db/identity';
-import type { Catalog } from '../../../../src/shared/content/compiled';
-import type { CohortDashboard } from '../../../../src/shared/mentoring/contract';
+import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
+import type { AttentionItem, CohortDashboard, LearnerReport } from '../../../../src/shared/mentoring/contract';
+import { HOUR_CATEGORIES } from '../../../../src/shared/content/locales';
 
 const catalog = contentFile<Catalog>('content/catalog.json');
 const modules = catalog.modules.map((m) => m.id);
 const curriculum = catalog.curricula[0]!.id;
+const shortCourse = catalog.curricula.find((c) => c.id === 'e-services-everyday')!;
 
-/** A cohort of 120 learners with varied progress; learner 7 has not been active and needs attention. */
+/**
+ * A cohort of 120 learners with varied progress; learner 7 has not been active and needs attention.
+ * Hours: face-to-face 20 approved for even learners and 10 for odd ones; online 160 for the first 30;
+ * work-based 12 for the first 10; 2 project hours waiting for every third learner.
+ */
 function cohort(): CohortDashboard {
   const learners = Array.from({ length: 120 }, (_, i) => ({
     id: `l${i}`,
@@ -21,6 +27,10 @@ function cohort(): CohortDashboard {
     modulesCompleted: i === 7 ? 0 : i % 4,
     secondsSpent: i === 7 ? 0 : i * 600,
     pathways: { [curriculum]: (i % 4) * 10 },
+    hours: {
+      approved: { 'face-to-face': i % 2 === 0 ? 20 : 10, ...(i < 30 ? { online: 160 } : {}), ...(i < 10 ? { 'work-based': 12 } : {}) },
+      pending: i % 3 === 0 ? { project: 2 } : {},
+    },
   }));
   return {
     cohort: { id: 'c1', name: 'Rīga 2024' },
@@ -157,5 +167,235 @@ describe('the cohort dashboard', () => {
     setSignedInAccount(null);
     await renderRoute('/mentor/cohorts/c1');
     expect(await screen.findByText('Only mentors and coordinators can open this page.')).toBeInTheDocument();
+  });
+});
+
+/** The cohort with twelve assignments waiting (learners 20..31, one module each) and three learners' hours waiting. */
+function cohortNeedingAttention(): CohortDashboard {
+  const base = cohort();
+  const waiting: AttentionItem[] = Array.from({ length: 12 }, (_, k) => ({
+    learnerId: `l${20 + k}`,
+    reason: 'assignment-waiting',
+    moduleId: modules[0]!,
+    since: `2024-04-${String(12 - k + 10).padStart(2, '0')}T09:00:00.000Z`,
+  }));
+  const hours: AttentionItem[] = [40, 41, 42].map((i) => ({
+    learnerId: `l${i}`,
+    reason: 'hours-waiting',
+    since: '2024-04-30T09:00:00.000Z',
+  }));
+  return { ...base, attention: [...base.attention, ...waiting, ...hours] };
+}
+
+/** The dashboard is there, with the course titles (the catalogue loads beside the dashboard). */
+async function dashboardShown() {
+  await screen.findByRole('heading', { level: 1, name: 'Rīga 2024' }, { timeout: 5000 });
+  await within(grid()).findByRole('columnheader', { name: catalog.modules[0]!.title.en });
+}
+
+const attentionSection = () => screen.getByRole('heading', { name: /^Needs attention \(\d+\)$/ }).closest('section')!;
+const group = (summary: RegExp) => screen.getByText(summary, { selector: 'summary' }).closest('details')!;
+
+describe('the needs-attention list', () => {
+  it('groups learners by reason with counts, oldest first, five at first and all on request', async () => {
+    const user = userEvent.setup();
+    await renderRoute('/mentor/cohorts/c1', (url) =>
+      url.pathname === '/api/cohorts/c1/dashboard' ? json(cohortNeedingAttention()) : undefined,
+    );
+    await dashboardShown();
+    expect(
+      within(attentionSection())
+        .getAllByText(/\(\d+\)$/, { selector: 'summary' })
+        .map((s) => s.textContent),
+    ).toEqual(['No recent activity (1)', 'Assignments waiting for review (12)', 'Hours waiting for approval (3)']);
+    expect(within(group(/^No recent activity/)).getByRole('listitem')).toHaveTextContent('Learner 007 — No activity yet');
+
+    const assignments = group(/^Assignments waiting/);
+    expect(assignments).toHaveAttribute('open');
+    const first = within(assignments).getAllByRole('listitem');
+    expect(first).toHaveLength(5);
+    // The oldest submission first: learner 31 has waited since 11 April.
+    expect(first[0]).toHaveTextContent(`Learner 031 — “${catalog.modules[0]!.title.en}”, waiting since Apr 11, 2024`);
+    expect(within(first[0]!).getByRole('link', { name: 'Learner 031' })).toHaveAttribute('href', '/mentor/learners/l31');
+    await user.click(within(assignments).getByRole('button', { name: 'Show all 12' }));
+    expect(within(assignments).getAllByRole('listitem')).toHaveLength(12);
+    await user.click(within(assignments).getByRole('button', { name: 'Show only the first 5' }));
+    expect(within(assignments).getAllByRole('listitem')).toHaveLength(5);
+
+    // A group folds away with its summary (a native <details>).
+    await user.click(screen.getByText('Hours waiting for approval (3)'));
+    expect(group(/^Hours waiting/)).not.toHaveAttribute('open');
+  });
+
+  it('applies the inactivity threshold the mentor chooses, remembers it, and applies it to the copy saved for offline use', async () => {
+    const user = userEvent.setup();
+    const first = await renderRoute('/mentor/cohorts/c1', (url) =>
+      url.pathname === '/api/cohorts/c1/dashboard' ? json(cohort()) : undefined,
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Rīga 2024' });
+    const threshold = screen.getByRole('combobox', { name: 'Count a learner as inactive after' });
+    expect(threshold).toHaveValue('14');
+    expect(
+      within(threshold)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['7 days', '14 days', '30 days']);
+
+    // Generated on 2 May 2024 at 08:00: last active before 2 April (learners 0, 28, 56, 84, 112) or never (learner 7).
+    await user.selectOptions(threshold, '30');
+    expect(screen.getByText('No recent activity (6)', { selector: 'summary' })).toBeInTheDocument();
+    expect(within(group(/^No recent activity/)).getAllByRole('listitem')[1]).toHaveTextContent(
+      'Learner 028 — No activity since Apr 1, 2024',
+    );
+    expect(screen.getByRole('heading', { name: 'Needs attention (6)' })).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Needs attention only' }));
+    expect(screen.getByText('Showing 1–6 of 6 learners.')).toBeInTheDocument();
+    expect(localStorage.getItem('biblio-study:mentor-inactive-days')).toBe('30');
+
+    await waitFor(async () => {
+      const { cachedResponse } = await import('../../../../src/client/db/mentorCache');
+      expect(await cachedResponse('/api/cohorts/c1/dashboard?inactiveDays=14')).toBeDefined();
+    });
+    first.unmount();
+    await renderRoute('/mentor/cohorts/c1', () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await screen.findByText(/last copy saved on this device/)).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Count a learner as inactive after' })).toHaveValue('30');
+    expect(screen.getByText('No recent activity (6)', { selector: 'summary' })).toBeInTheDocument();
+  });
+});
+
+const hoursSection = () => screen.getByRole('heading', { level: 2, name: 'Hours by category' }).closest('section')!;
+
+describe('cohort hours', () => {
+  it('shows approved and waiting hours per category against the pathway the cohort is furthest in, and another on request', async () => {
+    const user = userEvent.setup();
+    await renderRoute('/mentor/cohorts/c1', (url) => (url.pathname === '/api/cohorts/c1/dashboard' ? json(cohort()) : undefined));
+    const section = await screen.findByRole('region', { name: 'Hours by category' }, { timeout: 5000 });
+    const pathway = within(section).getByRole('combobox', { name: 'Requirements of the pathway' });
+    expect(pathway).toHaveValue(curriculum);
+    expect(within(section).getByText(/^Learners who have met every hours requirement/)).toHaveTextContent(
+      'Learners who have met every hours requirement: 0 of 120 (0%).',
+    );
+    expect(
+      within(section).getByRole('img', { name: 'Average hours per learner in each category, against the requirement' }),
+    ).toBeInTheDocument();
+    const table = within(section).getByRole('table', { name: `Hours by category for “${catalog.curricula[0]!.title.en}”` });
+    const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td');
+    const texts = (name: string) => [...row(name)].map((td) => td.textContent);
+    expect(texts('Face-to-face seminars')).toEqual(['20 h', '1,800 h', '0 h', '15 h', '60 of 120 (50%)']);
+    expect(texts('Online and self-study')).toEqual(['160 h', '4,800 h', '0 h', '40 h', '30 of 120 (25%)']);
+    expect(texts('Project-based learning')).toEqual(['40 h', '0 h', '80 h', '0 h', '0 of 120 (0%)']);
+    // The chart says the same beside each bar (averages per learner).
+    expect(within(section).getByText('15 of 20 h', { selector: 'text' })).toBeInTheDocument();
+    expect(within(section).getByText('0 of 40 h, 0.7 h waiting', { selector: 'text' })).toBeInTheDocument();
+
+    await user.selectOptions(pathway, shortCourse.id);
+    expect(hoursSection()).toHaveTextContent('Learners who have met every hours requirement: 10 of 120 (8%).');
+    expect(texts('Project-based learning')).toEqual(['Not required', '0 h', '80 h', '0 h', '–']);
+    expect(texts('Work-based learning')).toEqual(['12 h', '120 h', '0 h', '1 h', '10 of 120 (8%)']);
+    // The printable report follows the choice.
+    expect(screen.getByRole('link', { name: 'Printable report' })).toHaveAttribute(
+      'href',
+      `/mentor/cohorts/c1/report?pathway=${shortCourse.id}`,
+    );
+  }, 30_000);
+
+  it('shows the same hours section in the printable report, for the pathway in the address', async () => {
+    await renderRoute(`/mentor/cohorts/c1/report?pathway=${shortCourse.id}`, (url) =>
+      url.pathname === '/api/cohorts/c1/dashboard' ? json(cohort()) : undefined,
+    );
+    const section = await screen.findByRole('region', { name: 'Hours by category' }, { timeout: 5000 });
+    expect(section).toHaveTextContent(`Each learner’s hours measured against what “${shortCourse.title.en}” requires.`);
+    expect(section).toHaveTextContent('Learners who have met every hours requirement: 10 of 120 (8%).');
+    // Each learner's approved hours against the pathway's total, and whether every requirement is met.
+    const row = screen.getByRole('rowheader', { name: 'Learner 003' }).closest('tr')!;
+    expect([...row.querySelectorAll('td')].slice(-2).map((td) => td.textContent)).toEqual(['182 of 18 h', 'Yes']);
+    const late = screen.getByRole('rowheader', { name: 'Learner 030' }).closest('tr')!;
+    expect([...late.querySelectorAll('td')].slice(-2).map((td) => td.textContent)).toEqual(['20 of 18 h', 'No']);
+  });
+
+  it('exports one row of hours per learner, for the chosen pathway, with a BOM and headers in the mentor’s language', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:test';
+    });
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await renderRoute(`/mentor/cohorts/c1?pathway=${shortCourse.id}`, (url) =>
+      url.pathname === '/api/cohorts/c1/dashboard' ? json(cohort()) : undefined,
+    );
+    await user.click(await screen.findByRole('button', { name: 'Download hours as CSV' }, { timeout: 5000 }));
+    expect(click).toHaveBeenCalled();
+    const bytes = await bytesOf(blobs[0]!);
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).split('\r\n');
+    expect(lines[0]).toMatch(/^Learner,Login,Face-to-face seminars: approved \(h\),Face-to-face seminars: waiting for approval \(h\),/);
+    expect(lines[0]!.endsWith(',Work-based learning: required (h),Every hours requirement met')).toBe(true);
+    expect(lines).toHaveLength(122); // header, 120 learners, the empty line after the last CRLF
+    expect(lines.find((line) => line.startsWith('Learner 003,'))).toBe('Learner 003,learner3,10,0,0,160,0,6,0,2,0,0,0,0,12,0,12,Yes');
+    expect(lines.find((line) => line.startsWith('Learner 030,'))).toBe('Learner 030,learner30,20,0,0,0,0,6,0,2,0,0,0,0,0,0,12,No');
+    click.mockRestore();
+  });
+});
+
+describe('the learner page', () => {
+  const quizModule = catalog.modules.find((m) => m.quiz)!;
+  const questions = moduleContent(quizModule.id).quiz!.questions;
+  const single = questions.find((q): q is Extract<QuizQuestion, { type: 'single' }> => q.type === 'single')!;
+  const wrong = single.options.find((o) => o.id !== single.answer)!;
+  const right = single.options.find((o) => o.id === single.answer)!;
+  const truefalse = questions.find((q): q is Extract<QuizQuestion, { type: 'truefalse' }> => q.type === 'truefalse');
+
+  const report = (): LearnerReport => ({
+    learner: { ...cohort().learners[1]!, id: 'l1' },
+    timeline: [],
+    modules: [],
+    attempts: [
+      {
+        attemptId: 'a1',
+        moduleId: quizModule.id,
+        at: '2024-04-20T10:00:00.000Z',
+        scaled: 0.5,
+        raw: 1,
+        max: 2,
+        passed: false,
+        answers: [
+          { questionId: single.id, response: wrong.id, success: false },
+          ...(truefalse ? [{ questionId: truefalse.id, response: String(truefalse.answer), success: true }] : []),
+        ],
+      },
+    ],
+    assignments: [],
+    hours: [],
+    hoursSummary: {
+      categories: Object.fromEntries(
+        HOUR_CATEGORIES.map((c) => [c, { approved: 0, pending: 0, required: 0 }]),
+      ) as LearnerReport['hoursSummary']['categories'],
+      onlineMeasured: 0,
+    },
+  });
+
+  it('shows quiz answers as the question and option texts, marked right or wrong, with the right answer', async () => {
+    const user = userEvent.setup();
+    await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report()) : undefined));
+    const attempts = await screen.findByRole('region', { name: 'Quiz attempts' }, { timeout: 5000 });
+    await user.click(await within(attempts).findByText((text) => text.startsWith(`${quizModule.title.en}, `), { selector: 'summary' }));
+    const row = (await within(attempts).findByRole('rowheader', { name: single.text })).closest('tr')!;
+    const [answer, result] = within(row).getAllByRole('cell');
+    expect(answer).toHaveTextContent(wrong.text);
+    expect(result).toHaveTextContent(/^✗ Wrong/);
+    expect(within(result!).getByText(/^Right answer:/)).toHaveTextContent(`Right answer: ${right.text}`);
+    expect(within(attempts).queryByText(wrong.id, { exact: true })).toBeNull();
+    if (truefalse) {
+      const [tfAnswer, tfResult] = within(within(attempts).getByRole('rowheader', { name: truefalse.text }).closest('tr')!).getAllByRole(
+        'cell',
+      );
+      expect(tfAnswer).toHaveTextContent(truefalse.answer ? 'True' : 'False');
+      expect(tfResult).toHaveTextContent('✓ Right');
+    }
   });
 });

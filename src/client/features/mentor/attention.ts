@@ -1,0 +1,57 @@
+/*
+ * The needs-attention list as the mentor reads it: grouped by reason, oldest first, with the
+ * inactivity threshold the mentor chose. The server's list counts "inactive" for the number of
+ * days it was asked for; the dashboard always asks for the same number (so one copy saved on
+ * the device serves every threshold offline) and the inactive learners are worked out here,
+ * from each learner's last activity, by the server's own rule (`attentionItems`) at the time
+ * the server computed the dashboard.
+ */
+import type { AttentionItem, AttentionReason, CohortDashboard } from '../../../shared/mentoring/contract';
+import { attentionItems } from '../../../shared/mentoring/dashboard';
+
+/** The thresholds a mentor can choose, in days without activity. */
+export const INACTIVE_DAY_CHOICES = [7, 14, 30] as const;
+export const DEFAULT_INACTIVE_DAYS = 14;
+
+/** The threshold the dashboard is fetched with (and its saved copy keyed by): the server's list for it is re-derived for any other. */
+export const FETCHED_INACTIVE_DAYS = 14;
+
+export const REASONS: readonly AttentionReason[] = ['inactive', 'quiz-failed-twice', 'assignment-waiting', 'hours-waiting'];
+
+/** The dashboard with its "inactive" entries counted for `days` instead of the number it was fetched with. */
+export function withInactiveDays(dashboard: CohortDashboard, days: number): CohortDashboard {
+  if (days === dashboard.inactiveDays) return dashboard;
+  const inactive = attentionItems(
+    dashboard.learners.map((l) => ({ learnerId: l.id, lastActivityAt: l.lastActivityAt, modules: [], hoursWaitingSince: null })),
+    new Date(dashboard.generatedAt),
+    days,
+  );
+  return { ...dashboard, inactiveDays: days, attention: [...inactive, ...dashboard.attention.filter((a) => a.reason !== 'inactive')] };
+}
+
+/** Code-point order: ISO times and ids sort the same everywhere. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export type AttentionGroup = { reason: AttentionReason; items: AttentionItem[] };
+
+/**
+ * The non-empty groups, in the order of REASONS; in each, the longest-waiting first (learners
+ * never active before everyone else among the inactive), then by name in the mentor's language.
+ */
+export function attentionGroups(
+  items: readonly AttentionItem[],
+  nameOf: (learnerId: string) => string,
+  collator: Intl.Collator,
+): AttentionGroup[] {
+  return REASONS.map((reason) => ({
+    reason,
+    items: items
+      .filter((item) => item.reason === reason)
+      .sort(
+        (a, b) =>
+          byText(a.since ?? '', b.since ?? '') ||
+          collator.compare(nameOf(a.learnerId), nameOf(b.learnerId)) ||
+          byText(a.moduleId ?? '', b.moduleId ?? ''),
+      ),
+  })).filter((group) => group.items.length > 0);
+}

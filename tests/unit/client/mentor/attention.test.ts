@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { attentionGroups, withInactiveDays } from '../../../../src/client/features/mentor/attention';
+import type { AttentionItem, CohortDashboard, DashboardLearner } from '../../../../src/shared/mentoring/contract';
+
+const person = (id: string, name: string, lastActivityAt: string | null): DashboardLearner => ({
+  id,
+  name,
+  login: id,
+  lastSyncAt: lastActivityAt,
+  lastActivityAt,
+  modulesCompleted: 0,
+  secondsSpent: 0,
+  pathways: {},
+  hours: { approved: {}, pending: {} },
+});
+
+/** Fetched with the 14-day threshold on 2026-03-31: Anna was last active 20 days before, Ben 10, Carl 2, Dana never. */
+const fetched: CohortDashboard = {
+  cohort: { id: 'c1', name: 'Riga' },
+  generatedAt: '2026-03-31T12:00:00.000Z',
+  inactiveDays: 14,
+  modules: ['m1'],
+  learners: [
+    person('anna', 'Anna', '2026-03-11T12:00:00.000Z'),
+    person('ben', 'Ben', '2026-03-21T12:00:00.000Z'),
+    person('carl', 'Carl', '2026-03-29T12:00:00.000Z'),
+    person('dana', 'Dana', null),
+  ],
+  cells: [],
+  attention: [
+    { learnerId: 'dana', reason: 'inactive' },
+    { learnerId: 'anna', reason: 'inactive', since: '2026-03-11T12:00:00.000Z' },
+    { learnerId: 'carl', reason: 'assignment-waiting', moduleId: 'm1', since: '2026-03-29T12:00:00.000Z' },
+  ],
+};
+
+const inactive = (d: CohortDashboard) =>
+  d.attention
+    .filter((a) => a.reason === 'inactive')
+    .map((a) => a.learnerId)
+    .sort();
+
+describe('withInactiveDays', () => {
+  it('counts learners as inactive for the chosen threshold, at the time the server computed the dashboard', () => {
+    expect(inactive(withInactiveDays(fetched, 7))).toEqual(['anna', 'ben', 'dana']);
+    expect(inactive(withInactiveDays(fetched, 30))).toEqual(['dana']);
+    expect(withInactiveDays(fetched, 30).inactiveDays).toBe(30);
+  });
+
+  it('keeps every other reason, and gives back the same dashboard for the threshold it was fetched with', () => {
+    expect(withInactiveDays(fetched, 7).attention.filter((a) => a.reason !== 'inactive')).toEqual([fetched.attention[2]]);
+    expect(withInactiveDays(fetched, 14)).toBe(fetched);
+    expect(withInactiveDays(fetched, 7).attention).toContainEqual({
+      learnerId: 'ben',
+      reason: 'inactive',
+      since: '2026-03-21T12:00:00.000Z',
+    });
+  });
+});
+
+describe('attentionGroups', () => {
+  const names = new Map([
+    ['anna', 'Anna'],
+    ['ben', 'Ben'],
+    ['carl', 'Čarlis'],
+    ['dana', 'Dana'],
+  ]);
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const collator = new Intl.Collator('lv');
+
+  it('groups by reason in a fixed order, leaves out empty groups, and puts the longest waiting first', () => {
+    const items: AttentionItem[] = [
+      { learnerId: 'ben', reason: 'hours-waiting', since: '2026-03-20T00:00:00.000Z' },
+      { learnerId: 'anna', reason: 'assignment-waiting', moduleId: 'm2', since: '2026-03-25T00:00:00.000Z' },
+      { learnerId: 'carl', reason: 'assignment-waiting', moduleId: 'm1', since: '2026-03-01T00:00:00.000Z' },
+      { learnerId: 'anna', reason: 'inactive', since: '2026-03-02T00:00:00.000Z' },
+      { learnerId: 'dana', reason: 'inactive' },
+      { learnerId: 'ben', reason: 'inactive' },
+      { learnerId: 'anna', reason: 'assignment-waiting', moduleId: 'm1', since: '2026-03-25T00:00:00.000Z' },
+    ];
+    const groups = attentionGroups(items, nameOf, collator);
+    expect(groups.map((g) => g.reason)).toEqual(['inactive', 'assignment-waiting', 'hours-waiting']);
+    // Never active first (by name), then the oldest last activity.
+    expect(groups[0]!.items.map((i) => i.learnerId)).toEqual(['ben', 'dana', 'anna']);
+    expect(groups[1]!.items.map((i) => `${i.learnerId}/${i.moduleId}`)).toEqual(['carl/m1', 'anna/m1', 'anna/m2']);
+    expect(attentionGroups([], nameOf, collator)).toEqual([]);
+  });
+});
