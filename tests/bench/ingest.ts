@@ -5,6 +5,10 @@
  *    same database in the same run. Prints both rates and the ratio (target >= 0.5).
  * 2. On SQLite and PostgreSQL: p50/p95 latency of one push of 20 statements while 200
  *    learners (session cookies, as the app) push at the same time.
+ * 3. On SQLite and PostgreSQL: p50/p95 latency of one push of 20 statements by one learner
+ *    who already has 0, 2,000 or 8,000 statements. Each push refolds the learner's whole
+ *    history into their dashboard summary (store/summaries.ts), inside the insert transaction:
+ *    this shows what that costs as a history grows.
  * PostgreSQL runs in a throwaway schema of the database `test` at 127.0.0.1:5432.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -204,6 +208,50 @@ async function pushLatency(
   }
 }
 
+/** Pushes by one learner with `history` statements already stored (stored first in batches of 500, as syncs would). */
+async function historyPushLatency(
+  target: Target,
+  histories: readonly number[],
+  pushes: number,
+  size: number,
+): Promise<{ history: number; p50: number; p95: number }[]> {
+  const { server, url } = await start(target);
+  try {
+    const results: { history: number; p50: number; p95: number }[] = [];
+    for (const history of histories) {
+      const [learner] = await learnersWithSessions(server, 1);
+      if (!learner) throw new Error('No learner made.');
+      const push = async (statements: JsonObject[]) => {
+        const response = await fetch(`${url}/xapi/statements`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-experience-api-version': '1.0.3',
+            'x-requested-with': 'biblio-study',
+            cookie: learner.cookie,
+          },
+          body: JSON.stringify(statements),
+        });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`Push failed: ${response.status}`);
+      };
+      for (let done = 0; done < history; done += 500) await push(learnerStatements(learner.agent, Math.min(500, history - done)));
+      const samples: number[] = [];
+      for (let i = 0; i < pushes; i += 1) {
+        const body = learnerStatements(learner.agent, size);
+        const started = performance.now();
+        await push(body);
+        samples.push(performance.now() - started);
+      }
+      samples.sort((a, b) => a - b);
+      results.push({ history, p50: percentile(samples, 50), p95: percentile(samples, 95) });
+    }
+    return results;
+  } finally {
+    await server.app.close();
+  }
+}
+
 export async function benchIngest(): Promise<void> {
   const clients = 50;
   const batchesPerClient = 10; // 50,000 statements each way, in 5 alternating rounds
@@ -252,6 +300,24 @@ export async function benchIngest(): Promise<void> {
       console.log(
         `  ${target.name.padEnd(11)} p50 ${latency.p50.toFixed(1).padStart(7)} ms   p95 ${latency.p95.toFixed(1).padStart(7)} ms   (${latency.samples} pushes)`,
       );
+    } finally {
+      await target.cleanup();
+    }
+  }
+
+  console.log('\nPush of 20 statements by one learner with a long history (20 pushes each; the summary refolds the whole history)');
+  for (const make of targets) {
+    let target: Target;
+    try {
+      target = await make();
+    } catch {
+      continue;
+    }
+    try {
+      for (const row of await historyPushLatency(target, [0, 2000, 8000], 20, 20))
+        console.log(
+          `  ${target.name.padEnd(11)} ${row.history.toLocaleString('en').padStart(6)} earlier statements: p50 ${row.p50.toFixed(1).padStart(6)} ms   p95 ${row.p95.toFixed(1).padStart(6)} ms`,
+        );
     } finally {
       await target.cleanup();
     }

@@ -72,13 +72,14 @@ type StoredStatement = Statement & { stored?: string };
 export async function learnerStatements(db: Kysely<Database>, key: string): Promise<StoredStatement[]> {
   const rows = await db
     .selectFrom('statements as s')
-    .select('s.statement')
+    .select(['s.seq', 's.statement'])
     .where('s.voided', '=', 0)
     .where('s.seq', 'in', (eb) =>
       eb.selectFrom('statement_index as i').select('i.seq').where('i.kind', 'in', VISIBILITY_KINDS).where('i.value', '=', key),
     )
-    .orderBy('s.seq')
     .execute();
+  // Sorted here rather than in SQL: PostgreSQL sorted the wide rows, spilling to disk past a few thousand statements.
+  rows.sort((a, b) => a.seq - b.seq);
   return rows.map((row) => JSON.parse(row.statement) as StoredStatement);
 }
 
