@@ -8,7 +8,7 @@ import { LoadProblem } from './LoadProblem';
 import { MentorOnly } from './MentorOnly';
 import { useCohortDashboard } from './useCohortDashboard';
 import { useInactiveDays } from './useInactiveDays';
-import './mentor.css';
+import '../../ui/mentoring.css';
 
 /** /mentor/cohorts/:cohortId: the cohort dashboard, from the server or, offline, the last copy. */
 export function CohortPage() {

@@ -15,7 +15,7 @@ import { MentorOnly } from './MentorOnly';
 import { useCohortDashboard } from './useCohortDashboard';
 import { useHoursPathway } from './useHoursPathway';
 import { useCourseTitles } from './useModuleTitles';
-import './mentor.css';
+import '../../ui/mentoring.css';
 
 /** /mentor/cohorts/:cohortId/report: a one-document summary of the cohort, laid out for print. */
 export function CohortReportPage() {

@@ -14,7 +14,7 @@ import { MentorBreadcrumb } from './MentorBreadcrumb';
 import { MentorOnly } from './MentorOnly';
 import { answerParts, AnswerText, useAnswerWords } from './quizAnswers';
 import { useCourseTitles } from './useModuleTitles';
-import './mentor.css';
+import '../../ui/mentoring.css';
 
 /** /mentor/cohorts/:cohortId/questions?module=ID: per quiz, the questions learners got wrong most on the first try. */
 export function DifficultQuestionsPage() {

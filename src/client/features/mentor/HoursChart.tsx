@@ -5,7 +5,7 @@ export type HoursBar = { label: string; approved: number; pending: number; requi
 
 const WIDTH = 600;
 const ROW = 46;
-const BAR_MAX = 330;
+const BAR_MAX = 300;
 
 /**
  * Hours per category as bars in inline SVG: the approved hours solid, the hours waiting for

@@ -7,7 +7,7 @@ import { useOwnReviews } from '../../db/mentoringHooks';
 import { LearnerView } from './LearnerView';
 import { LoadProblem } from './LoadProblem';
 import { MentorOnly } from './MentorOnly';
-import './mentor.css';
+import '../../ui/mentoring.css';
 
 /** /mentor/learners/:learnerId: one learner's report, with the mentor's own reviews from this device. */
 export function LearnerPage() {

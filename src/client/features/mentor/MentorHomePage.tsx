@@ -8,7 +8,7 @@ import { useCachedApi } from '../../ui/useCachedApi';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { LoadProblem } from './LoadProblem';
 import { MentorOnly } from './MentorOnly';
-import './mentor.css';
+import '../../ui/mentoring.css';
 
 /** /mentor: the cohorts this mentor follows (a coordinator sees all). */
 export function MentorHomePage() {

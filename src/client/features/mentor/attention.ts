@@ -3,11 +3,10 @@
  * inactivity threshold the mentor chose. The server's list counts "inactive" for the number of
  * days it was asked for; the dashboard always asks for the same number (so one copy saved on
  * the device serves every threshold offline) and the inactive learners are worked out here,
- * from each learner's last activity, by the server's own rule (`attentionItems`) at the time
- * the server computed the dashboard.
+ * from each learner's last activity, by the server's rule at the time the server computed the
+ * dashboard.
  */
-import type { AttentionItem, AttentionReason, CohortDashboard } from '../../../shared/mentoring/contract';
-import { attentionItems } from '../../../shared/mentoring/dashboard';
+import type { AttentionItem, AttentionReason, CohortDashboard, DashboardLearner } from '../../../shared/mentoring/contract';
 
 /** The thresholds a mentor can choose, in days without activity. */
 export const INACTIVE_DAY_CHOICES = [7, 14, 30] as const;
@@ -18,14 +17,31 @@ export const FETCHED_INACTIVE_DAYS = 14;
 
 export const REASONS: readonly AttentionReason[] = ['inactive', 'quiz-failed-twice', 'assignment-waiting', 'hours-waiting'];
 
+/**
+ * Learners with no activity at all, or none within `days` before `now`: the rule of
+ * `attentionItems` (src/shared/mentoring/dashboard.ts), restated because importing that module
+ * here would split the fold's helpers into a chunk of their own on the learner's first page
+ * (+0.35 KB); tests/unit/client/mentor/attention.test.ts checks that both agree.
+ */
+export function inactiveLearners(
+  learners: readonly Pick<DashboardLearner, 'id' | 'lastActivityAt'>[],
+  now: Date,
+  days: number,
+): AttentionItem[] {
+  const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return learners.flatMap((l): AttentionItem[] =>
+    l.lastActivityAt === null
+      ? [{ learnerId: l.id, reason: 'inactive' }]
+      : l.lastActivityAt < cutoff
+        ? [{ learnerId: l.id, reason: 'inactive', since: l.lastActivityAt }]
+        : [],
+  );
+}
+
 /** The dashboard with its "inactive" entries counted for `days` instead of the number it was fetched with. */
 export function withInactiveDays(dashboard: CohortDashboard, days: number): CohortDashboard {
   if (days === dashboard.inactiveDays) return dashboard;
-  const inactive = attentionItems(
-    dashboard.learners.map((l) => ({ learnerId: l.id, lastActivityAt: l.lastActivityAt, modules: [], hoursWaitingSince: null })),
-    new Date(dashboard.generatedAt),
-    days,
-  );
+  const inactive = inactiveLearners(dashboard.learners, new Date(dashboard.generatedAt), days);
   return { ...dashboard, inactiveDays: days, attention: [...inactive, ...dashboard.attention.filter((a) => a.reason !== 'inactive')] };
 }
 

@@ -5,6 +5,7 @@ import { surveyPercent } from '../../../shared/mentoring/surveys';
 import { SURVEY_ITEMS } from '../../../shared/xapi/build';
 import { useFormat } from '../../i18n/format';
 import { BarChart } from '../../ui/BarChart';
+import { surveySectionId } from './SurveyOverview';
 import { useSurveyWords } from './useSurveyWords';
 
 /** One module's or event's survey: responses, count and percent of each answer per item, and the comments. */
@@ -14,7 +15,7 @@ export function SurveyReportView({ report, events }: { report: SurveyReport; eve
   const words = useSurveyWords(events);
   const id = useId();
   return (
-    <section aria-labelledby={`${id}-heading`} className="card">
+    <section aria-labelledby={`${id}-heading`} id={surveySectionId(report)} className="card">
       <h2 id={`${id}-heading`}>{words.about(report)}</h2>
       <p>{t('reports.responses', { count: report.responses })}</p>
       {SURVEY_ITEMS.map((item) => {

@@ -9,6 +9,8 @@ import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { EventForm } from './EventForm';
 import { SurveyReportView } from './SurveyReportView';
 import { ExportSurveys } from './ExportSurveys';
+import { SurveyOverview } from './SurveyOverview';
+import '../../ui/mentoring.css';
 
 /** /reports/surveys: coordinators read the reaction surveys per module and per event, and add events. */
 export function SurveyReportsPage() {
@@ -44,6 +46,7 @@ function Reports() {
           <DataAge fetchedAt={state.fetchedAt} fromCache={state.fromCache} onReload={reload} />
           <ExportSurveys reports={state.data} events={eventList} />
           {state.data.length === 0 && <p>{t('reports.none')}</p>}
+          {state.data.length > 1 && <SurveyOverview reports={state.data} events={eventList} />}
           {state.data.map((report) => (
             <SurveyReportView
               key={'moduleId' in report.about ? `m-${report.about.moduleId}` : `e-${report.about.eventId}`}

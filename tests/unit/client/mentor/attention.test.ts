@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attentionGroups, withInactiveDays } from '../../../../src/client/features/mentor/attention';
+import { attentionGroups, inactiveLearners, withInactiveDays } from '../../../../src/client/features/mentor/attention';
+import { attentionItems } from '../../../../src/shared/mentoring/dashboard';
 import type { AttentionItem, CohortDashboard, DashboardLearner } from '../../../../src/shared/mentoring/contract';
 
 const person = (id: string, name: string, lastActivityAt: string | null): DashboardLearner => ({
@@ -84,5 +86,37 @@ describe('attentionGroups', () => {
     expect(groups[0]!.items.map((i) => i.learnerId)).toEqual(['ben', 'dana', 'anna']);
     expect(groups[1]!.items.map((i) => `${i.learnerId}/${i.moduleId}`)).toEqual(['carl/m1', 'anna/m1', 'anna/m2']);
     expect(attentionGroups([], nameOf, collator)).toEqual([]);
+  });
+});
+
+describe('inactiveLearners', () => {
+  it('follows the server’s rule (attentionItems) for any last activity, time and threshold', () => {
+    const minute = 60_000;
+    const start = Date.parse('2026-01-01T00:00:00.000Z');
+    const arbLearner = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+      lastActivityAt: fc.option(
+        fc.integer({ min: 0, max: 90 * 24 * 60 }).map((m) => new Date(start + m * minute).toISOString()),
+        { nil: null },
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(arbLearner, { selector: (l) => l.id, maxLength: 5 }),
+        fc.integer({ min: 0, max: 120 * 24 * 60 }),
+        fc.constantFrom(1, 7, 14, 30),
+        (learners, nowMinutes, days) => {
+          const now = new Date(start + nowMinutes * minute);
+          const server = attentionItems(
+            learners.map((l) => ({ learnerId: l.id, lastActivityAt: l.lastActivityAt, modules: [], hoursWaitingSince: null })),
+            now,
+            days,
+          );
+          const byLearner = (items: AttentionItem[]) => [...items].sort((x, y) => (x.learnerId < y.learnerId ? -1 : 1));
+          expect(byLearner(inactiveLearners(learners, now, days))).toEqual(byLearner(server));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

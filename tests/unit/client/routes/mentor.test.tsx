@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentFile, moduleContent, renderRoute, resetLearner } from './render';
 import { setSignedInAccount, resetIdentityCache } from '../../../../src/client/db/identity';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
-import type { AttentionItem, CohortDashboard, LearnerReport } from '../../../../src/shared/mentoring/contract';
+import type { AttentionItem, CohortDashboard, CourseEvent, LearnerReport, SurveyReport } from '../../../../src/shared/mentoring/contract';
 import { HOUR_CATEGORIES } from '../../../../src/shared/content/locales';
 
 const catalog = contentFile<Catalog>('content/catalog.json');
@@ -397,5 +397,51 @@ describe('the learner page', () => {
       expect(tfAnswer).toHaveTextContent(truefalse.answer ? 'True' : 'False');
       expect(tfResult).toHaveTextContent('✓ Right');
     }
+  });
+});
+
+describe('the survey results', () => {
+  const moduleId = catalog.modules[1]!.id;
+  const reports: SurveyReport[] = [
+    {
+      about: { moduleId },
+      responses: 4,
+      items: { relevant: [0, 0, 1, 1, 2], useful: [0, 1, 1, 1, 1], willUse: [0, 0, 0, 2, 2], overall: [1, 0, 0, 2, 1] },
+      comments: ['Примерите бяха полезни.'],
+    },
+    {
+      about: { eventId: 'e1' },
+      responses: 2,
+      items: { relevant: [0, 0, 0, 0, 2], useful: [0, 0, 0, 1, 1], willUse: [0, 0, 0, 0, 2], overall: [0, 0, 2, 0, 0] },
+      comments: [],
+    },
+  ];
+  const events: CourseEvent[] = [{ id: 'e1', title: 'Seminārs Rīgā', date: '2024-04-10', cohortId: null }];
+
+  it('starts with an overview: responses and overall satisfaction per module and event, each linking to its details', async () => {
+    setSignedInAccount({
+      id: 'k1',
+      login: 'dace',
+      name: 'Dace',
+      role: 'coordinator',
+      actor: { objectType: 'Agent', account: { homePage: 'https://library.test', name: 'dace' } },
+    });
+    await renderRoute('/reports/surveys', (url) =>
+      url.pathname === '/api/reports/surveys' ? json(reports) : url.pathname === '/api/events' ? json(events) : undefined,
+    );
+    const title = catalog.modules[1]!.title.en;
+    const overview = await screen.findByRole(
+      'table',
+      { name: 'Responses and overall satisfaction per module and event' },
+      { timeout: 5000 },
+    );
+    const link = await within(overview).findByRole('link', { name: `Module: ${title}` });
+    expect(link).toHaveAttribute('href', `#survey-module-${moduleId}`);
+    const cells = (name: string) => within(overview).getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td');
+    expect([...cells(`Module: ${title}`)].map((td) => td.textContent)).toEqual(['4', '75% (3 of 4)']);
+    expect([...cells('Event: Seminārs Rīgā')].map((td) => td.textContent)).toEqual(['2', '0% (0 of 2)']);
+    const section = document.getElementById(`survey-module-${moduleId}`)!;
+    expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent(`Module: ${title}`);
+    expect(within(section).getByText('Примерите бяха полезни.')).toBeInTheDocument();
   });
 });

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import type { CourseEvent, SurveyReport } from '../../../shared/mentoring/contract';
+import { useFormat } from '../../i18n/format';
+import { useSurveyWords } from './useSurveyWords';
+
+/** The id of a report's section on the page, so the overview can link to it. */
+export const surveySectionId = (report: SurveyReport): string =>
+  'moduleId' in report.about ? `survey-module-${report.about.moduleId}` : `survey-event-${report.about.eventId}`;
+
+/**
+ * One line per module and event before the details: responses and how many were satisfied
+ * overall ("agree" or "fully agree" on the overall item), each linking to its section, so a
+ * coordinator with many modules finds the one they report on without scrolling through every chart.
+ */
+export function SurveyOverview({ reports, events }: { reports: readonly SurveyReport[]; events: readonly CourseEvent[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const words = useSurveyWords(events);
+  return (
+    <section aria-labelledby="survey-overview-heading">
+      <h2 id="survey-overview-heading">{t('reports.overviewTitle')}</h2>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">{t('reports.overviewCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.csvAbout')}</th>
+              <th scope="col">{t('reports.csvResponses')}</th>
+              <th scope="col">{t('reports.colSatisfied')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reports.map((report) => {
+              const [, , , agree = 0, fullyAgree = 0] = report.items.overall;
+              const satisfied = agree + fullyAgree;
+              return (
+                <tr key={surveySectionId(report)}>
+                  <th scope="row">
+                    <a href={`#${surveySectionId(report)}`}>{words.about(report)}</a>
+                  </th>
+                  <td>{format.number(report.responses)}</td>
+                  <td>
+                    {t('reports.satisfiedValue', {
+                      percent: format.percent(report.responses ? satisfied / report.responses : 0),
+                      agree: format.number(satisfied),
+                      responses: format.number(report.responses),
+                    })}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
