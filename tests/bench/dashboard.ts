@@ -15,6 +15,7 @@ import { loadConfig } from '../../src/server/config';
 import { openServer } from '../../src/server/server';
 import { createSession } from '../../src/server/store/users';
 import { seedBenchCohort, syntheticCourse } from '../../src/server/fixtures';
+import type { CohortDashboard } from '../../src/shared/mentoring/contract';
 
 const BASE = 'https://bench.example/xapi';
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -81,6 +82,11 @@ export async function benchDashboard(options: { learners?: number; modules?: num
         ] as const) {
           let bytes = 0;
           for (let i = 0; i < 3; i += 1) bytes = (await (await fetch(url, { headers })).arrayBuffer()).byteLength;
+          // The response is joined from stored pieces: check it is the whole dashboard before timing it.
+          const body = (await (await fetch(url, { headers })).json()) as CohortDashboard;
+          const cellsExpected = name === 'all cells' ? learners * course.catalog.modules.length : body.cells.length;
+          if (body.learners.length !== learners || body.cells.length !== cellsExpected || body.learners.some((l) => !l.hours))
+            throw new Error(`The ${name} dashboard is incomplete: ${body.learners.length} learners, ${body.cells.length} cells.`);
           const times: number[] = [];
           for (let i = 0; i < runs; i += 1) {
             const start = performance.now();
