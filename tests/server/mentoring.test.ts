@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
 import { APP_HEADERS, makeUser, startTestServer, XAPI_BASE, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
 import { addLearner, addMentor, createCohort } from '../../src/server/store/cohorts';
+import { insertUser } from '../../src/server/store/users';
 import { rebuildStaleSummaries } from '../../src/server/store/summaries';
 import { buildStatement, type StatementEnv } from '../../src/shared/xapi/build';
 import type { Agent, Statement } from '../../src/shared/xapi/types';
@@ -371,5 +372,34 @@ describe.each(DATABASES)('mentoring on %s', (kind) => {
     const after = await dashboard();
     expect({ ...after, generatedAt: '' }).toEqual({ ...before, generatedAt: '' });
     expect((await report(s.anna)).hours).toEqual([]);
+  });
+
+  it('answers an empty cohort, and a cohort whose only learner has a non-Latin name and no statements yet', async () => {
+    const db = server.ctx.store.db;
+    const empty = (await createCohort(db, 'Пусто "E"')).id;
+    const read = async (id: string, query = '') => {
+      const response = await get(s.dace, `/api/cohorts/${id}/dashboard${query}`);
+      expect(response.statusCode).toBe(200);
+      expect(Number(response.headers['content-length'])).toBe(Buffer.byteLength(response.body));
+      return response.json<CohortDashboard>();
+    };
+    for (const query of ['', '?cells=touched']) {
+      expect(await read(empty, query)).toMatchObject({ cohort: { name: 'Пусто "E"' }, learners: [], cells: [], attention: [] });
+    }
+    const olena = await insertUser(db, {
+      login: 'olena',
+      name: 'Олена “Ї” \\ Ševčenko',
+      role: 'learner',
+      password: 'correct horse battery',
+    });
+    await addLearner(db, empty, olena.id);
+    const full = await read(empty);
+    expect(full.learners).toEqual([
+      expect.objectContaining({ name: 'Олена “Ї” \\ Ševčenko', hours: { approved: {}, pending: {} }, modulesCompleted: 0 }),
+    ]);
+    expect(full.cells).toHaveLength(full.modules.length);
+    expect(full.cells.every((c) => c.learnerId === olena.id && c.status === 'not-started')).toBe(true);
+    expect(full.attention).toEqual([{ learnerId: olena.id, reason: 'inactive' }]);
+    expect((await read(empty, '?cells=touched')).cells).toEqual([]);
   });
 });
