@@ -259,7 +259,7 @@ describe('mentoring', () => {
       hour(0),
       en.t('mentor.metOf', { met: 0, total: 1, percent: '0%' }),
     ]);
-    await expectVisible(dashboard.hours.getByRole('img', { name: en.t('mentor.hoursChartTitle'), exact: true }), 'the hours chart');
+    await expectVisible(dashboard.hours.getByRole('figure', { name: en.t('mentor.hoursChartTitle'), exact: true }), 'the hours chart');
 
     const [download] = await Promise.all([mentorSession.page.waitForEvent('download'), dashboard.exportButton.click()]);
     expect(download.suggestedFilename()).toMatch(/-progress\.csv$/);

@@ -278,18 +278,27 @@ describe('cohort hours', () => {
     expect(within(section).getByText(/^Learners who have met every hours requirement/)).toHaveTextContent(
       'Learners who have met every hours requirement: 0 of 120 (0%).',
     );
-    expect(
-      within(section).getByRole('img', { name: 'Average hours per learner in each category, against the requirement' }),
-    ).toBeInTheDocument();
+    const chart = within(section).getByRole('figure', { name: 'Average hours per learner in each category, against the requirement' });
     const table = within(section).getByRole('table', { name: `Hours by category for “${catalog.curricula[0]!.title.en}”` });
     const row = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td');
     const texts = (name: string) => [...row(name)].map((td) => td.textContent);
     expect(texts('Face-to-face seminars')).toEqual(['20 h', '1,800 h', '0 h', '15 h', '60 of 120 (50%)']);
     expect(texts('Online and self-study')).toEqual(['160 h', '4,800 h', '0 h', '40 h', '30 of 120 (25%)']);
     expect(texts('Project-based learning')).toEqual(['40 h', '0 h', '80 h', '0 h', '0 of 120 (0%)']);
-    // The chart says the same beside each bar (averages per learner).
-    expect(within(section).getByText('15 of 20 h', { selector: 'text' })).toBeInTheDocument();
-    expect(within(section).getByText('0 of 40 h, 0.7 h waiting', { selector: 'text' })).toBeInTheDocument();
+    // The chart says it in words beside each bar (averages per learner), and draws bars to scale of the requirement.
+    const bars = within(chart).getAllByRole('listitem');
+    expect(bars.map((bar) => bar.textContent)).toEqual([
+      'Face-to-face seminars15 of 20 h',
+      'Online and self-study40 of 160 h',
+      'Project-based learning0 of 40 h, 0.7 h waiting',
+      'Assessment0 of 20 h',
+      'Work-based learning1 of 165 h',
+    ]);
+    const widths = (bar: HTMLElement) =>
+      [...bar.querySelectorAll<HTMLElement>('[aria-hidden="true"] > span')].map((span) => `${span.className}:${span.style.width}`);
+    expect(widths(bars[0]!)).toEqual(['hours-chart__track:100%', 'hours-chart__approved:75%']);
+    // 0.67 h waiting on average, of 40 h required.
+    expect(widths(bars[2]!)[2]).toBe('hours-chart__waiting:1.675%');
 
     await user.selectOptions(pathway, shortCourse.id);
     expect(hoursSection()).toHaveTextContent('Learners who have met every hours requirement: 10 of 120 (8%).');
