@@ -10,7 +10,7 @@ import { beforeAllOrFail, DATABASES } from './helpers/databases';
 import { APP_HEADERS, makeUser, startTestServer, XAPI_BASE, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
 import { addLearner, addMentor, createCohort } from '../../src/server/store/cohorts';
 import { insertUser } from '../../src/server/store/users';
-import { rebuildStaleSummaries } from '../../src/server/store/summaries';
+import { CellsCache, rebuildStaleSummaries } from '../../src/server/store/summaries';
 import { buildStatement, type StatementEnv } from '../../src/shared/xapi/build';
 import type { Agent, Statement } from '../../src/shared/xapi/types';
 import type { CohortDashboard, DifficultQuestion, LearnerReport, SurveyReport } from '../../src/shared/mentoring/contract';
@@ -334,6 +334,30 @@ describe.each(DATABASES)('mentoring on %s', (kind) => {
     expect(await titles(s.ivo)).toEqual(['Kick-off', 'Seminar in Riga']);
     expect(await titles(s.carl)).toEqual(['Kick-off', 'Sofia day']);
     expect(await titles(s.dace)).toEqual(['Kick-off', 'Seminar in Riga', 'Sofia day']);
+  });
+
+  it('reads a learner’s cells again only when their row has a new version, within the cache’s size bound', async () => {
+    const db = server.ctx.store.db;
+    const versions = async () =>
+      new Map((await db.selectFrom('learner_summaries').select(['learner_id', 'version']).execute()).map((r) => [r.learner_id, r.version]));
+    const stored = async (learnerId: string) =>
+      (await db.selectFrom('learner_summaries').select('cells').where('learner_id', '=', learnerId).executeTakeFirstOrThrow()).cells;
+    const cache = new CellsCache();
+    const first = await cache.cellsOf(db, await versions(), false);
+    const again = await cache.cellsOf(db, await versions(), false);
+    expect(again.get(s.anna.userId)).toBe(first.get(s.anna.userId));
+    expect(`[${again.get(s.anna.userId)?.toString() ?? ''}]`).toBe(await stored(s.anna.userId));
+    await push(s.anna, [buildStatement.completedLesson(env(s.anna, ago(0.05)), { ...MODULE, lessonId: 'passwords-and-two-factor' })]);
+    const after = await cache.cellsOf(db, await versions(), false);
+    expect(after.get(s.anna.userId)).not.toBe(first.get(s.anna.userId));
+    expect(`[${after.get(s.anna.userId)?.toString() ?? ''}]`).toBe(await stored(s.anna.userId));
+    expect(after.get(s.ben.userId)).toBe(first.get(s.ben.userId));
+    // A cache too small for anything still answers right, reading every time.
+    const tiny = new CellsCache(1);
+    const once = await tiny.cellsOf(db, await versions(), true);
+    const twice = await tiny.cellsOf(db, await versions(), true);
+    expect(twice.get(s.anna.userId)).not.toBe(once.get(s.anna.userId));
+    expect(twice.get(s.anna.userId)?.equals(once.get(s.anna.userId) ?? Buffer.alloc(0))).toBe(true);
   });
 
   it('recomputes at start the rows an older server wrote (before hours and cells were kept)', async () => {

@@ -17,7 +17,7 @@ import { HttpError, requirePrincipal } from './accounts';
 import type { User } from '../store/users';
 import { findUserById } from '../store/users';
 import { cohortIdsOfLearner, cohortIdsOfMentor, findCohort, learnersOf, type Cohort } from '../store/cohorts';
-import { cellsJson, cohortSummaries, foldLearner, learnerAgentKey, learnerStatements } from '../store/summaries';
+import { CellsCache, cellsJson, cohortSummaries, foldLearner, learnerAgentKey, learnerStatements } from '../store/summaries';
 import { createEvent, listEvents } from '../store/events';
 import { attentionItems, learnerTotals, sortAttention, type AttentionInput } from '../../shared/mentoring/dashboard';
 import { hoursSummary, learnerHours } from '../../shared/mentoring/hours';
@@ -84,22 +84,13 @@ async function readableLearner(ctx: AppContext, user: User, learnerId: string): 
   return learner;
 }
 
-/** The UTF-8 bytes of these strings one after the other, written into one buffer. */
-function utf8Bytes(parts: readonly string[]): Buffer {
-  let size = 0;
-  for (const part of parts) size += Buffer.byteLength(part);
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (const part of parts) at += bytes.write(part, at);
-  return bytes;
-}
-
 export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
   const modules = ctx.course.catalog.modules;
   const moduleIds = modules.map((m) => m.id);
   const known = new Set(moduleIds);
   const noTotals = learnerTotals([], ctx.course.catalog.curricula);
+  const cellsCache = new CellsCache();
 
   app.get<{ Params: { id: string }; Querystring: { inactiveDays?: string; cells?: string } }>(
     '/api/cohorts/:id/dashboard',
@@ -111,10 +102,19 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
       if (cellsParam !== 'all' && cellsParam !== 'touched') throw new HttpError(400, 'cells: all or touched.');
       // `cells=touched` leaves out not-started cells (no time, no score, no assignment): a third of the size for a large cohort.
       const touchedOnly = cellsParam === 'touched';
-      const [people, summaries] = await Promise.all([learnersOf(db, [cohort.id]), cohortSummaries(db, cohort.id, touchedOnly)]);
+      // One snapshot (repeatable read on PostgreSQL; a read transaction on SQLite): the cells match the rows' versions.
+      const { people, summaries, cellsOf } = await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const people = await learnersOf(trx, [cohort.id]);
+          const summaries = await cohortSummaries(trx, cohort.id);
+          const versions = new Map(summaries.map((s) => [s.learner_id, s.version]));
+          return { people, summaries, cellsOf: await cellsCache.cellsOf(trx, versions, touchedOnly) };
+        });
       const summaryOf = new Map(summaries.map((s) => [s.learner_id, s]));
       const learners: DashboardLearner[] = [];
-      const cellLists: string[] = [];
+      const cellLists: Buffer[] = [];
       const attentionInput: AttentionInput[] = [];
       const moduleItems: AttentionItem[] = [];
       for (const person of people) {
@@ -129,7 +129,7 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
           ...(summary?.totals ?? noTotals),
           hours: summary?.hours ?? { approved: {}, pending: {} },
         });
-        cellLists.push(summary?.cells ?? cellsJson(person.userId, moduleIds, new Map(), touchedOnly));
+        cellLists.push(cellsOf.get(person.userId) ?? Buffer.from(cellsJson(person.userId, moduleIds, new Map(), touchedOnly).slice(1, -1)));
         // Inactivity depends on now: computed here; the module reasons were computed when the statements arrived.
         attentionInput.push({
           learnerId: person.userId,
@@ -149,15 +149,17 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
       };
       const attention = sortAttention([...attentionItems(attentionInput, now, inactiveDays), ...moduleItems]);
       // The CohortDashboard JSON, in the contract's key order, with each learner's stored cells
-      // array (JSON text) spliced in: the 38,000 cells of 1,000 x 38 are never parsed, built or
-      // serialised on read, and the pieces are encoded straight into one buffer (no 7 MB string).
-      const parts = [`${JSON.stringify(head).slice(0, -1)},"cells":[`];
+      // (UTF-8 JSON, kept by CellsCache) spliced in: the 38,000 cells of 1,000 x 38 are never
+      // parsed, built, serialised or even read again on a repeated request.
+      const parts: Buffer[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"cells":[`)];
+      const comma = Buffer.from(',');
       for (const list of cellLists) {
-        if (list === '[]') continue;
-        parts.push(parts.length === 1 ? list.slice(1, -1) : `,${list.slice(1, -1)}`);
+        if (list.length === 0) continue;
+        if (parts.length > 1) parts.push(comma);
+        parts.push(list);
       }
-      parts.push(`],"attention":${JSON.stringify(attention)}}`);
-      return reply.type('application/json; charset=utf-8').send(utf8Bytes(parts));
+      parts.push(Buffer.from(`],"attention":${JSON.stringify(attention)}}`));
+      return reply.type('application/json; charset=utf-8').send(Buffer.concat(parts));
     },
   );
 

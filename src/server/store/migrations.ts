@@ -211,6 +211,19 @@ const summaryCells: Migration = {
   },
 };
 
+/**
+ * A new random `version` each time a learner's summary row is written, so a server process can
+ * keep the learner's cells it has already read and fetch only the rows that changed since.
+ */
+const summaryVersion: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('learner_summaries')
+      .addColumn('version', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-mentoring': mentoring,
@@ -218,6 +231,7 @@ const migrations: Record<string, Migration> = {
   '0004_attachments': attachments,
   '0005_summary_hours': summaryHours,
   '0006_summary_cells': summaryCells,
+  '0007_summary_version': summaryVersion,
 };
 
 export const migrationProvider: MigrationProvider = {

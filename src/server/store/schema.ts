@@ -73,6 +73,8 @@ export type LearnerSummariesTable = {
   /** JSON: the learner's DashboardCell[], for every catalogue module / only the touched ones (the dashboard's `cells`, ready to send). */
   cells: string;
   touched_cells: string;
+  /** Random, new at every write of the row: what a cache of the row's cells is keyed by. */
+  version: string;
   /** The course catalogue and summary format the row was computed with (summaryFingerprint); a different one triggers a rebuild at start. */
   course_fingerprint: string;
   updated_at: string;

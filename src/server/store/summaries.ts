@@ -14,7 +14,8 @@
  *   attention that come from modules (a quiz failed twice, an assignment waiting);
  * - `cells` / `touched_cells`: the learner's grid cells (every module / touched ones), exactly as
  *   the dashboard sends them, so a read joins 1,000 texts instead of parsing, building and
- *   serialising 38,000 cells (that was two thirds of the response time).
+ *   serialising 38,000 cells (that was two thirds of the response time); `version`, new at
+ *   every write, lets a server process keep cells it has read (CellsCache) until the row changes.
  * One row per learner (not per learner x module) because reading 1,000 rows is a few ms, while
  * 13,000 scattered per-module rows took 50-80 ms on SQLite (migration 0003).
  * Rows are recomputed for the learners a batch concerns, INSIDE the transaction that inserts
@@ -28,6 +29,7 @@
  * gains a lesson) or what a row holds changes (SUMMARY_FORMAT), `rebuildStaleSummaries` at
  * start recomputes every learner whose row was made otherwise, and dropping the rows loses nothing.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { lockStatements, type Dialect } from './database';
@@ -55,10 +57,10 @@ import { VISIBILITY_KINDS } from './statement-index';
 export type SummaryDeps = { xapiBase: string; course: Course };
 
 /**
- * Bumped whenever what a summary row holds changes (2: `hours`, migration 0005; 3: `cells`, 0006), so that rows
+ * Bumped whenever what a summary row holds changes (2: `hours`, migration 0005; 3: `cells`, 0006; 4: `version`, 0007), so that rows
  * written by an older server are recomputed at start like rows of another course catalogue.
  */
-const SUMMARY_FORMAT = 3;
+const SUMMARY_FORMAT = 4;
 
 /** What `course_fingerprint` holds: the course catalogue and the summary format the row was computed with. */
 export const summaryFingerprint = (course: Course): string => `${course.fingerprint}.${SUMMARY_FORMAT}`;
@@ -167,6 +169,7 @@ export async function refreshLearners(db: Kysely<Database>, deps: SummaryDeps, l
         touched_cells: cellsJson(learnerId, moduleIds, byModule, true),
         course_fingerprint: summaryFingerprint(deps.course),
         updated_at: now,
+        version: randomUUID(),
       })
       .execute();
   }
@@ -208,15 +211,23 @@ export async function rebuildStaleSummaries(db: Kysely<Database>, dialect: Diale
 
 /**
  * The dashboard's part of each of a cohort's learners: last sync and activity, when hours began
- * waiting, and (parsed) totals, hours and module attention items, with the cells as JSON text
- * (every module's, or with `touchedOnly` the touched ones'), to be joined without parsing.
+ * waiting, (parsed) totals, hours and module attention items, and the row's version; the cells
+ * are read apart (`CellsCache.cellsOf`), only for rows not read before.
  */
-export async function cohortSummaries(db: Kysely<Database>, cohortId: string, touchedOnly = false) {
+export async function cohortSummaries(db: Kysely<Database>, cohortId: string) {
   const rows = await db
     .selectFrom('cohort_members as m')
     .innerJoin('learner_summaries as l', 'l.learner_id', 'm.user_id')
-    .select(['l.learner_id', 'l.last_sync_at', 'l.last_activity_at', 'l.hours_waiting_since', 'l.totals', 'l.hours', 'l.attention'])
-    .select(touchedOnly ? 'l.touched_cells as cells' : 'l.cells as cells')
+    .select([
+      'l.learner_id',
+      'l.last_sync_at',
+      'l.last_activity_at',
+      'l.hours_waiting_since',
+      'l.totals',
+      'l.hours',
+      'l.attention',
+      'l.version',
+    ])
     .where('m.cohort_id', '=', cohortId)
     .execute();
   return rows.map((row) => ({
@@ -225,4 +236,65 @@ export async function cohortSummaries(db: Kysely<Database>, cohortId: string, to
     hours: JSON.parse(row.hours) as LearnerHours,
     attention: JSON.parse(row.attention) as AttentionItem[],
   }));
+}
+
+/**
+ * The learners' dashboard cells (the JSON array of `cells` or `touched_cells`) as UTF-8 bytes
+ * without the brackets, kept per learner and variant with the version of the row they were read
+ * from, and read again only when the row has a new version: a dashboard asked for again reads a
+ * thousand small rows instead of 7 MB of cells. Bounded by size, least recently used first out.
+ * One per server process; the version comes from the database, so several processes stay right.
+ */
+export class CellsCache {
+  readonly #entries = new Map<string, { version: string; bytes: Buffer }>();
+  #size = 0;
+
+  constructor(readonly maxBytes = 64 * 1024 * 1024) {}
+
+  /** The cells of these learners' rows (learner id -> version), reading the ones not kept yet; learners without a row are left out. */
+  async cellsOf(db: Kysely<Database>, rows: ReadonlyMap<string, string>, touchedOnly: boolean): Promise<Map<string, Buffer>> {
+    const found = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const [learnerId, version] of rows) {
+      const kept = this.#take(`${learnerId}\u0000${touchedOnly ? 'touched' : 'all'}`, version);
+      if (kept) found.set(learnerId, kept);
+      else missing.push(learnerId);
+    }
+    for (let i = 0; i < missing.length; i += 500) {
+      const read = await db
+        .selectFrom('learner_summaries')
+        .select(['learner_id', 'version', touchedOnly ? 'touched_cells as cells' : 'cells as cells'])
+        .where('learner_id', 'in', missing.slice(i, i + 500))
+        .execute();
+      for (const row of read) {
+        const bytes = Buffer.from(row.cells.slice(1, -1));
+        found.set(row.learner_id, bytes);
+        // Only what the caller asked for is kept (a row rewritten in between is read again next time); '' = an unversioned row.
+        if (row.version !== '' && row.version === rows.get(row.learner_id))
+          this.#keep(`${row.learner_id}\u0000${touchedOnly ? 'touched' : 'all'}`, row.version, bytes);
+      }
+    }
+    return found;
+  }
+
+  #take(key: string, version: string): Buffer | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry || entry.version !== version) return undefined;
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return entry.bytes;
+  }
+
+  #keep(key: string, version: string, bytes: Buffer): void {
+    const old = this.#entries.get(key);
+    if (old) this.#size -= old.bytes.length;
+    this.#entries.delete(key);
+    this.#entries.set(key, { version, bytes });
+    this.#size += bytes.length;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#size <= this.maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#size -= entry.bytes.length;
+    }
+  }
 }
