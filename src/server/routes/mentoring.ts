@@ -84,6 +84,27 @@ async function readableLearner(ctx: AppContext, user: User, learnerId: string): 
   return learner;
 }
 
+/**
+ * The CohortDashboard JSON, in the contract's key order, with each learner's stored cells (UTF-8
+ * JSON without brackets, kept by CellsCache) spliced in: the 38,000 cells of 1,000 x 38 are
+ * never parsed, built or serialised on read, nor read again while their rows are unchanged.
+ */
+function dashboardJson(
+  head: Omit<CohortDashboard, 'cells' | 'attention'>,
+  cellLists: readonly Buffer[],
+  attention: AttentionItem[],
+): Buffer {
+  const parts: Buffer[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"cells":[`)];
+  const comma = Buffer.from(',');
+  for (const list of cellLists) {
+    if (list.length === 0) continue;
+    if (parts.length > 1) parts.push(comma);
+    parts.push(list);
+  }
+  parts.push(Buffer.from(`],"attention":${JSON.stringify(attention)}}`));
+  return Buffer.concat(parts);
+}
+
 export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
   const modules = ctx.course.catalog.modules;
@@ -148,18 +169,7 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
         learners,
       };
       const attention = sortAttention([...attentionItems(attentionInput, now, inactiveDays), ...moduleItems]);
-      // The CohortDashboard JSON, in the contract's key order, with each learner's stored cells
-      // (UTF-8 JSON, kept by CellsCache) spliced in: the 38,000 cells of 1,000 x 38 are never
-      // parsed, built, serialised or even read again on a repeated request.
-      const parts: Buffer[] = [Buffer.from(`${JSON.stringify(head).slice(0, -1)},"cells":[`)];
-      const comma = Buffer.from(',');
-      for (const list of cellLists) {
-        if (list.length === 0) continue;
-        if (parts.length > 1) parts.push(comma);
-        parts.push(list);
-      }
-      parts.push(Buffer.from(`],"attention":${JSON.stringify(attention)}}`));
-      return reply.type('application/json; charset=utf-8').send(Buffer.concat(parts));
+      return reply.type('application/json; charset=utf-8').send(dashboardJson(head, cellLists, attention));
     },
   );
 
