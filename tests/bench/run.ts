@@ -1,11 +1,13 @@
 /*
  * `npm run bench`: prints figures, never pass/fail. Builds the app first when needed.
  */
+import { existsSync } from 'node:fs';
 import { buildIfNeeded } from '../../src/server/build-if-needed';
 import { measureRoutes } from './bundle';
 import { benchFold } from './fold';
 import { benchIngest } from './ingest';
 import { benchDashboard, printDashboard } from './dashboard';
+import { benchGridRender, CHROMIUM_PATH, printGridRender } from './grid-render';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -26,6 +28,9 @@ async function main(): Promise<void> {
 
   await benchIngest();
   printDashboard(await benchDashboard());
+
+  if (existsSync(CHROMIUM_PATH)) printGridRender(await benchGridRender({ distDir: 'dist' }));
+  else console.log(`\nCohort grid in Chromium: not measured, no browser at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
 }
 
 main().catch((error: unknown) => {
