@@ -7,13 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import { compileContent } from '../content/compile';
-import type { Catalog, ModuleContent } from '../shared/content/compiled';
+import type { Catalog, ModuleContent, QuizQuestion } from '../shared/content/compiled';
 
 export type Course = {
   catalog: Pick<Catalog, 'modules' | 'curricula'>;
   /** Quiz question ids per module id, in quiz order. */
   questionIds: Map<string, string[]>;
   fingerprint: string;
+  /** The English quiz questions per module id (with their right answers), where the course was compiled from modules/. */
+  quizzes?: Map<string, QuizQuestion[]>;
 };
 
 export function makeCourse(catalog: Course['catalog'], questionIds: Map<string, string[]>): Course {
@@ -32,12 +34,14 @@ export function loadCourse(root = 'modules'): Course {
   if (cached) return cached;
   const { catalog, files } = compileContent(root);
   const questionIds = new Map<string, string[]>();
+  const quizzes = new Map<string, QuizQuestion[]>();
   for (const module of catalog.modules) {
     const file = files.get(`content/modules/${module.id}/en.json`);
     const content = file ? (JSON.parse(file) as ModuleContent) : undefined;
     questionIds.set(module.id, content?.quiz?.questions.map((q) => q.id) ?? []);
+    quizzes.set(module.id, content?.quiz?.questions ?? []);
   }
-  const course = makeCourse({ modules: catalog.modules, curricula: catalog.curricula }, questionIds);
+  const course: Course = { ...makeCourse({ modules: catalog.modules, curricula: catalog.curricula }, questionIds), quizzes };
   cache.set(root, course);
   return course;
 }

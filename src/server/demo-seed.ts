@@ -23,24 +23,48 @@ export const DEMO_LOGINS = {
   learners: { login: 'demo-learner-01 .. demo-learner-30', password: 'demo-learner-pass' },
 };
 
-const FIRST = [
-  'Anna',
-  'Ivars',
-  'Dace',
-  'Marija',
-  'Petar',
-  'Olena',
-  'Jānis',
-  'Elena',
-  'Taras',
-  'Ilze',
-  'Georgi',
-  'Oksana',
-  'Līga',
-  'Nikolai',
-  'Iryna',
+/** Whole names per country, so a first name never meets a surname of another language. */
+const NAMES = [
+  [
+    'Anna Ozola',
+    'Ivars Bērziņš',
+    'Dace Kalniņa',
+    'Jānis Liepiņš',
+    'Ilze Krūmiņa',
+    'Līga Vītola',
+    'Andris Ozoliņš',
+    'Inese Jansone',
+    'Mārtiņš Zariņš',
+    'Kristīne Eglīte',
+  ],
+  [
+    'Marija Petrova',
+    'Petar Dimitrov',
+    'Elena Georgieva',
+    'Georgi Ivanov',
+    'Desislava Koleva',
+    'Nikolay Todorov',
+    'Ralitsa Stoyanova',
+    'Ivan Hristov',
+    'Milena Nikolova',
+    'Stoyan Popov',
+  ],
+  [
+    'Olena Kovalenko',
+    'Taras Shevchenko',
+    'Oksana Bondarenko',
+    'Iryna Tkachenko',
+    'Andrii Melnyk',
+    'Nataliia Kravchenko',
+    'Serhii Boiko',
+    'Yuliia Savchenko',
+    'Dmytro Lysenko',
+    'Halyna Moroz',
+  ],
 ];
-const LAST = ['Ozola', 'Bērziņš', 'Petrova', 'Kovalenko', 'Ivanova', 'Kalniņa', 'Dimitrov', 'Shevchenko', 'Liepa', 'Georgieva'];
+
+/** The i-th demo learner's name: Latvian, Bulgarian and Ukrainian librarians in turn. */
+export const demoLearnerName = (i: number): string => NAMES[i % NAMES.length]?.[Math.floor(i / NAMES.length) % 10] ?? `Learner ${i + 1}`;
 
 export type DemoResult = { seeded: boolean; cohortId: string | null; learners: number; statements: number };
 
@@ -62,14 +86,14 @@ export async function seedDemo(store: Store, xapiBase: string, course: Course = 
     DEMO_LOGINS.mentor.password,
   );
   if (!mentor) throw new Error('The demo mentor was not created.');
-  const cohort = await createCohort(db, 'Demo cohort: Riga and Sofia libraries');
+  const cohort = await createCohort(db, 'Demo cohort: libraries in Latvia, Bulgaria and Ukraine');
   await addMentor(db, cohort.id, mentor.id);
   const learners = await insertPeople(
     db,
     xapiBase,
     Array.from({ length: 30 }, (_, i) => ({
       login: `demo-learner-${String(i + 1).padStart(2, '0')}`,
-      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]}`,
+      name: demoLearnerName(i),
       role: 'learner' as const,
     })),
     DEMO_LOGINS.learners.password,
@@ -95,6 +119,7 @@ export async function seedDemo(store: Store, xapiBase: string, course: Course = 
       mentor: mentor.agent,
       modules: ordered,
       questionIds: course.questionIds,
+      ...(course.quizzes ? { quizzes: course.quizzes } : {}),
       now,
       random,
     });

@@ -16,13 +16,46 @@ import { addLearner, addMentor, createCohort } from './store/cohorts';
 import { hashPassword } from './auth/password';
 import { userAgent } from './auth/principal';
 import { makeCourse, type Course } from './course';
-import type { CatalogModule } from '../shared/content/compiled';
+import type { CatalogModule, QuizQuestion } from '../shared/content/compiled';
+import { encodeResponse, isCorrect, type QuizResponse } from '../shared/learning/quiz';
 import type { HourCategory } from '../shared/content/locales';
 import { buildStatement, type StatementEnv, type SurveyAnswers } from '../shared/xapi/build';
 import type { Agent, Statement } from '../shared/xapi/types';
 import type { JsonObject } from '../shared/xapi/validate';
 
 const DAY = 86_400_000;
+
+/**
+ * What a learner answered to a real question: the right answer when `right`, otherwise a
+ * plausible mistake — usually the same one (the first wrong option, one right option missing,
+ * two steps swapped), so the difficult-questions page has a most common wrong answer.
+ */
+export function plausibleResponse(question: QuizQuestion, right: boolean, random: () => number): QuizResponse {
+  switch (question.type) {
+    case 'truefalse':
+      return { kind: 'truefalse', value: right ? question.answer : !question.answer };
+    case 'single': {
+      if (right) return { kind: 'choice', ids: [question.answer] };
+      const wrong = question.options.filter((o) => o.id !== question.answer);
+      const usual = random() < 0.7 ? wrong[0] : wrong[Math.floor(random() * wrong.length)];
+      return { kind: 'choice', ids: [usual?.id ?? question.answer] };
+    }
+    case 'multiple': {
+      if (right) return { kind: 'choice', ids: [...question.answer] };
+      const extra = question.options.find((o) => !question.answer.includes(o.id));
+      // Most often one right option forgotten; otherwise a wrong one ticked as well.
+      if (question.answer.length > 1 && (random() < 0.7 || !extra)) return { kind: 'choice', ids: question.answer.slice(0, -1) };
+      return { kind: 'choice', ids: extra ? [...question.answer, extra.id] : [] };
+    }
+    case 'order': {
+      const ids = question.options.map((o) => o.id);
+      if (right) return { kind: 'order', ids };
+      const at = random() < 0.7 ? 0 : Math.floor(random() * (ids.length - 1));
+      [ids[at], ids[at + 1]] = [ids[at + 1] as string, ids[at] as string];
+      return { kind: 'order', ids };
+    }
+  }
+}
 
 /** A small seeded generator (mulberry32): the same seed, the same cohort. */
 export function seededRandom(seed: number): () => number {
@@ -69,6 +102,8 @@ export function learnerHistory(options: {
   mentor: Agent;
   modules: readonly CatalogModule[];
   questionIds: ReadonlyMap<string, string[]>;
+  /** The real questions (the demo): answers are then real option ids, right or plausibly wrong. */
+  quizzes?: ReadonlyMap<string, readonly QuizQuestion[]>;
   now: number;
   random: () => number;
   /** Leave out per-question answers (the benchmark does not need them). */
@@ -124,7 +159,20 @@ export function learnerHistory(options: {
           const ok = learner.profile === 'struggling' && a < 2 && index === touched.length - 1 ? random() < 0.3 : random() < chance;
           if (ok) right += 1;
           const questionId = questions[q];
-          if (options.answers !== false && questionId !== undefined)
+          const question = options.quizzes?.get(module.id)?.find((item) => item.id === questionId);
+          if (options.answers !== false && question) {
+            const response = plausibleResponse(question, ok, random);
+            made.learner.push(
+              buildStatement.answered(
+                env(learner.agent),
+                ref,
+                attemptId,
+                question.id,
+                encodeResponse(response),
+                isCorrect(question, response),
+              ),
+            );
+          } else if (options.answers !== false && questionId !== undefined)
             made.learner.push(
               buildStatement.answered(env(learner.agent), ref, attemptId, questionId, ok ? 'a' : pick(['b', 'c', 'b']), ok),
             );

@@ -3,7 +3,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
 import { APP_HEADERS, cookieFrom, startTestServer, XAPI_BASE, type TestServer } from './helpers/server';
 import { DEMO_LOGINS, seedDemo, type DemoResult } from '../../src/server/demo-seed';
-import type { CohortDashboard, LearnerReport, SurveyReport } from '../../src/shared/mentoring/contract';
+import { plausibleResponse, seededRandom } from '../../src/server/fixtures';
+import { loadCourse } from '../../src/server/course';
+import { isCorrect } from '../../src/shared/learning/quiz';
+import type { CohortDashboard, DifficultQuestion, LearnerReport, SurveyReport } from '../../src/shared/mentoring/contract';
+
+describe('demo quiz answers', () => {
+  it('are right when meant to be right and a real mistake otherwise, for every question of the course', () => {
+    const random = seededRandom(7);
+    const quizzes = [...(loadCourse().quizzes?.values() ?? [])].flat();
+    expect(quizzes.length).toBeGreaterThan(50);
+    for (const question of quizzes)
+      for (let i = 0; i < 5; i += 1) {
+        expect(isCorrect(question, plausibleResponse(question, true, random)), question.id).toBe(true);
+        expect(isCorrect(question, plausibleResponse(question, false, random)), question.id).toBe(false);
+      }
+  });
+});
 
 describe.each(DATABASES)('demo seeder on %s', (kind) => {
   let server: TestServer;
@@ -30,6 +46,8 @@ describe.each(DATABASES)('demo seeder on %s', (kind) => {
     expect(dashboard.statusCode).toBe(200);
     const d = dashboard.json<CohortDashboard>();
     expect(d.learners).toHaveLength(30);
+    // Thirty different people, each named in one language (no Bulgarian first name with a Latvian surname).
+    expect(new Set(d.learners.map((l) => l.name)).size).toBe(30);
     expect(new Set(d.attention.map((a) => a.reason))).toEqual(
       new Set(['inactive', 'quiz-failed-twice', 'assignment-waiting', 'hours-waiting']),
     );
@@ -41,6 +59,22 @@ describe.each(DATABASES)('demo seeder on %s', (kind) => {
     const report = await server.app.inject({ method: 'GET', url: `/api/learners/${someone?.id}/report`, headers });
     expect(report.statusCode).toBe(200);
     expect(report.json<LearnerReport>().timeline.length).toBeGreaterThan(0);
+
+    // The most common wrong answers are answers a learner could give to that question, never the right one.
+    const moduleId = d.modules[0] ?? '';
+    const questions = server.ctx.course.quizzes?.get(moduleId) ?? [];
+    const difficult = await server.app.inject({
+      method: 'GET',
+      url: `/api/cohorts/${result.cohortId}/difficult-questions?module=${moduleId}`,
+      headers,
+    });
+    const wrong = difficult.json<DifficultQuestion[]>().filter((q) => q.commonWrongAnswer !== null);
+    expect(wrong.length).toBeGreaterThan(0);
+    for (const q of wrong) {
+      const question = questions.find((item) => item.id === q.questionId);
+      const words = question?.type === 'truefalse' ? ['true', 'false'] : (question?.options.map((o) => o.id) ?? []);
+      for (const part of String(q.commonWrongAnswer).split('[,]')) expect(words).toContain(part);
+    }
   });
 
   it('gives the coordinator module and event survey results with comments', async () => {
