@@ -1,16 +1,36 @@
 /** Dates, numbers and durations in the learner's language, through Intl. */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { currentLanguage } from './i18n';
 
-export function useFormat() {
-  const { i18n, t } = useTranslation();
-  const locale = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
+// Intl formatters are costly to build (a grid page formats thousands of values): one per locale and style.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}\u0000${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
+export type Format = ReturnType<typeof makeFormat>;
+
+function makeFormat(locale: string, t: TFunction) {
   return {
     locale,
-    date: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
-    dateTime: (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    percent: (fraction: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction),
-    number: (value: number) => new Intl.NumberFormat(locale).format(value),
+    date: (iso: string) => dateFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
+    dateTime: (iso: string) => dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    percent: (fraction: number) => numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction),
+    number: (value: number) => numberFormat(locale, {}).format(value),
     /** Study time: "1 h 20 min" style, from i18n strings so each language words it itself. */
     duration: (seconds: number) => {
       const minutes = Math.round(seconds / 60);
@@ -25,9 +45,14 @@ export function useFormat() {
         amount /= 1000;
         unit += 1;
       }
-      return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-        amount,
-      );
+      return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
     },
   };
+}
+
+/** The formatters of the current language; the same object until the language changes. */
+export function useFormat(): Format {
+  const { i18n, t } = useTranslation();
+  const locale = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
+  return useMemo(() => makeFormat(locale, t), [locale, t]);
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CohortDashboard } from '../../../shared/mentoring/contract';
 import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
-import { GridCell } from './GridCell';
+import { cellWords, GridCell } from './GridCell';
 import { GridControls } from './GridControls';
 import type { FromCohort } from './MentorBreadcrumb';
 import { cellIndex, cellKey, initialQuery, queryLearners, PAGE_SIZE, type GridQuery, type SortKey } from './dashboardTable';
@@ -21,6 +21,7 @@ export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
   const id = useId();
   const [query, setQuery] = useState<GridQuery>(initialQuery);
   const cells = useMemo(() => cellIndex(dashboard.cells), [dashboard.cells]);
+  const words = useMemo(() => cellWords(t), [t]);
   const collator = useMemo(() => new Intl.Collator(format.locale), [format.locale]);
   const result = useMemo(
     () => queryLearners(dashboard.learners, dashboard.attention, dashboard.modules.length, query, collator),
@@ -94,7 +95,7 @@ export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
                   <td key={pathway}>{format.percent((learner.pathways[pathway] ?? 0) / 100)}</td>
                 ))}
                 {dashboard.modules.map((moduleId) => (
-                  <GridCell key={moduleId} cell={cells.get(cellKey(learner.id, moduleId))} />
+                  <GridCell key={moduleId} cell={cells.get(cellKey(learner.id, moduleId))} words={words} format={format} />
                 ))}
               </tr>
             ))}
