@@ -34,13 +34,32 @@ export async function isModuleOffline(catalog: Catalog, moduleId: string, locale
   return urls.length > 0 && (await Promise.all(urls.map(isCached))).every(Boolean);
 }
 
+/** A cache operation that has not answered in this time is given up (and the run retried): Chromium has been seen to leave `caches.open` pending for good. */
+const CACHE_STEP_MS = 10_000;
+/** A download that has not finished in this time is aborted (a stalled rural connection), and the run retried. */
+const FETCH_MS = 60_000;
+
+function inTime<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 async function store(urls: string[]): Promise<void> {
-  const cache = await caches.open(CONTENT_CACHE);
+  const cache = await inTime(caches.open(CONTENT_CACHE), CACHE_STEP_MS, 'Opening the content cache');
   for (const url of urls) {
-    if (await cache.match(url)) continue;
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${response.status} for ${url}`);
-    await cache.put(url, response);
+    if (await inTime(cache.match(url), CACHE_STEP_MS, 'Looking in the content cache')) continue;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), FETCH_MS);
+    try {
+      const response = await fetch(url, { signal: controller.signal });
+      if (!response.ok) throw new Error(`${response.status} for ${url}`);
+      await inTime(cache.put(url, response), FETCH_MS, 'Storing a download');
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
@@ -70,6 +89,9 @@ export type OfflineProgress = { stored: number; total: number; done: boolean; fa
 let progress: OfflineProgress = { stored: 0, total: 0, done: false, failed: false };
 const listeners = new Set<(value: OfflineProgress) => void>();
 let running: Promise<void> | undefined;
+/** After a failed run (offline, a stalled download), the next try: 5 s, then 10 s, 20 s … up to 5 minutes. */
+let retryDelayMs = 5_000;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 function report(next: OfflineProgress): void {
   progress = next;
@@ -78,11 +100,12 @@ function report(next: OfflineProgress): void {
 
 /**
  * Store every module in `locale` (plus English) and the search index. Safe to call often:
- * what is stored is skipped, concurrent calls share one run, and failures (offline) leave
- * what was stored and are retried next time.
+ * what is stored is skipped, concurrent calls share one run, and failures (offline, a stalled
+ * download or cache) leave what was stored and are retried by themselves with a growing pause.
  */
 export function storeContentForOffline(catalog: Catalog, locale: ContentLocale): Promise<void> {
   if (!hasCaches()) return Promise.resolve();
+  clearTimeout(retryTimer);
   running ??= (async () => {
     const total = catalog.modules.length;
     let stored = 0;
@@ -96,8 +119,14 @@ export function storeContentForOffline(catalog: Catalog, locale: ContentLocale):
       }
       await deleteOldRevisions(catalog);
       report({ stored, total, done: true, failed: false });
+      retryDelayMs = 5_000;
     } catch {
       report({ stored, total, done: false, failed: true });
+      // Try again by itself while online; going offline and back, or a new catalogue, also starts a run.
+      retryTimer = setTimeout(() => {
+        if (navigator.onLine) void storeContentForOffline(catalog, locale);
+      }, retryDelayMs);
+      retryDelayMs = Math.min(retryDelayMs * 2, 300_000);
     }
   })().finally(() => {
     running = undefined;
