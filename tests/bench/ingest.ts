@@ -23,7 +23,7 @@ import { createXapiClient } from '../../src/server/store/xapi-clients';
 import { createSession } from '../../src/server/store/users';
 import { hashPassword } from '../../src/server/auth/password';
 import { indexRows } from '../../src/server/store/statement-index';
-import { fingerprint } from '../../src/server/store/statements';
+import { fingerprint } from '../../src/server/store/fingerprint';
 import { buildStatement, type LessonRef } from '../../src/shared/xapi/build';
 import type { JsonObject } from '../../src/shared/xapi/validate';
 

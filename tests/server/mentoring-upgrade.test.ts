@@ -5,17 +5,12 @@
  * the start-up rebuild recomputes it, so the dashboard shows the learner's hours and cells at once.
  */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { beforeAllOrFail, createTestDatabase, DATABASES, type TestDatabase } from './helpers/databases';
+import { beforeAllOrFail, createTestDatabase, DATABASES, openOldDatabase, type TestDatabase } from './helpers/databases';
 import { APP_HEADERS, XAPI_BASE } from './helpers/server';
 import { loadConfig } from '../../src/server/config';
 import { openServer, type Server } from '../../src/server/server';
-import { migrationProvider } from '../../src/server/store/migrations';
-import type { Database } from '../../src/server/store/schema';
 import { storeStatements, type IncomingStatement } from '../../src/server/store/statements';
 import { createSession } from '../../src/server/store/users';
 import { loadCourse } from '../../src/server/course';
@@ -28,29 +23,6 @@ import type { CohortDashboard } from '../../src/shared/mentoring/contract';
 
 const BEFORE_HOURS = '0005';
 
-/** The database as a server before migration 0005 left it. */
-async function openOldDatabase(database: TestDatabase): Promise<Kysely<Database>> {
-  const db = database.env.DATABASE_URL
-    ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.env.DATABASE_URL, max: 2 }) }) })
-    : new Kysely<Database>({
-        dialect: new SqliteDialect({ database: new SQLite(join(database.env.DATA_DIR ?? '', 'biblio-study.sqlite')) }),
-      });
-  const schema = database.env.DATABASE_URL
-    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-    : undefined;
-  const migrator = new Migrator({
-    db,
-    ...(schema ? { migrationTableSchema: schema } : {}),
-    provider: {
-      getMigrations: async () =>
-        Object.fromEntries(Object.entries(await migrationProvider.getMigrations()).filter(([name]) => name < BEFORE_HOURS)),
-    },
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return db;
-}
-
 describe.each(DATABASES)('upgrading the mentoring summaries on %s', (kind) => {
   let database: TestDatabase;
   let server: Server | undefined;
@@ -60,7 +32,7 @@ describe.each(DATABASES)('upgrading the mentoring summaries on %s', (kind) => {
 
   beforeAllOrFail(async () => {
     database = await createTestDatabase(kind);
-    const db = await openOldDatabase(database);
+    const db = await openOldDatabase(database, BEFORE_HOURS);
     try {
       const now = new Date().toISOString();
       const person = (login: string, role: 'learner' | 'mentor') => ({

@@ -106,9 +106,17 @@ describe.each(DATABASES)('xAPI Statement API on %s', (kind) => {
   it('accepts the same statement again (idempotent) and answers 409 for different content', async () => {
     const s = statement(mboxAgent('idem'));
     expect((await post([s])).statusCode).toBe(200);
-    // Same statement, differently written: key order, timestamp notation, id case, no definition.
-    const same = { ...s, id: String(s.id).toUpperCase(), object: { id: activity(1) }, timestamp: '2024-05-01T12:00:00+02:00' };
+    // Same statement, differently written: key order, timestamp notation, id case, no definition,
+    // another Verb display (displays and definitions are exceptions to immutability, Data 2.3.1).
+    const same = {
+      ...s,
+      id: String(s.id).toUpperCase(),
+      verb: { id: (s.verb as Json).id, display: { 'lv-LV': 'pieredzēja' } },
+      object: { id: activity(1) },
+      timestamp: '2024-05-01T12:00:00+02:00',
+    };
     expect((await post([same])).statusCode).toBe(200);
+    expect((await post([{ ...s, verb: { id: (s.verb as Json).id } }])).statusCode).toBe(200);
     expect((await put(String(s.id), s)).statusCode).toBe(204);
     const different = { ...s, verb: { id: VERB.experienced } };
     const conflict = await post([different]);

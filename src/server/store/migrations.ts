@@ -4,6 +4,9 @@
  * same on SQLite and PostgreSQL (text, integer, bigint).
  */
 import { PostgresAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './schema';
+import type { JsonObject } from '../../shared/xapi/validate';
+import { storedFingerprint } from './fingerprint';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -224,6 +227,34 @@ const summaryVersion: Migration = {
   },
 };
 
+/**
+ * Verb displays became part of what a resent statement may change without a 409 (they are an
+ * exception to immutability, Data 2.3.1), so every stored fingerprint is recomputed under the
+ * new comparison rules, in pages of 500 statements.
+ */
+const statementFingerprints: Migration = {
+  async up(unknownDb: Kysely<unknown>) {
+    const db = unknownDb as Kysely<Pick<Database, 'statements'>>;
+    for (let after = -1; ;) {
+      const rows = await db
+        .selectFrom('statements')
+        .select(['seq', 'id', 'fingerprint', 'statement'])
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(500)
+        .execute();
+      const last = rows.at(-1);
+      if (last === undefined) return;
+      after = Number(last.seq);
+      for (const row of rows) {
+        const renewed = storedFingerprint(JSON.parse(row.statement) as JsonObject);
+        if (renewed !== row.fingerprint)
+          await db.updateTable('statements').set({ fingerprint: renewed }).where('id', '=', row.id).execute();
+      }
+    }
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-mentoring': mentoring,
@@ -232,6 +263,7 @@ const migrations: Record<string, Migration> = {
   '0005_summary_hours': summaryHours,
   '0006_summary_cells': summaryCells,
   '0007_summary_version': summaryVersion,
+  '0008_statement_fingerprints': statementFingerprints,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -12,7 +12,6 @@
  * privileged writer (coordinator, xAPI client); this is applied whichever arrives first.
  * Attachment content sent with the batch is stored in the same transaction (store/attachments.ts).
  */
-import { createHash } from 'node:crypto';
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Database, StatementsTable } from './schema';
 import { lockStatements, type Store } from './database';
@@ -20,7 +19,8 @@ import { ConflictError } from './errors';
 import { dedupe, indexRows, VISIBILITY_KINDS, type IndexKind, type IndexRow } from './statement-index';
 import type { JsonObject } from '../../shared/xapi/validate';
 import { VOIDED_VERB } from '../../shared/xapi/validate';
-import { agentKey, canonicalJson, comparableStatement } from '../../shared/xapi/canonical';
+import { agentKey } from '../../shared/xapi/canonical';
+import { fingerprint } from './fingerprint';
 import { NO_ATTACHMENTS, saveAttachments, type StatementAttachments } from './attachments';
 
 export class StatementRejected extends Error {
@@ -54,12 +54,6 @@ export type IncomingStatement = JsonObject & { id: string };
  * answers or drafts).
  */
 export type Access = { all: true } | { all: false; agentKeys: string[]; private?: { verbs: string[]; selfKey: string } };
-
-export function fingerprint(statement: JsonObject): string {
-  return createHash('sha256')
-    .update(canonicalJson(comparableStatement(statement)))
-    .digest('base64url');
-}
 
 const asObject = (value: unknown): JsonObject | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;

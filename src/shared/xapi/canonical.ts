@@ -4,8 +4,9 @@
  *   identifier ("account::<homePage>::<name>", "mbox::mailto:...", ...). Two agents are the same
  *   exactly when their keys are equal (xAPI-Communication.md 2.1.3, "agent").
  * - `comparableStatement`: the statement reduced to what xAPI-Data.md 2.3.1 "Statement
- *   Comparison Requirements" says to compare: without id, authority, stored, version and
- *   Activity Definitions; timestamps as instants; UUIDs in lower case; Group members unordered.
+ *   Comparison Requirements" says to compare: without id, authority, stored, version, Activity
+ *   Definitions and Verb displays (the exceptions to immutability, Data 2.3.1); timestamps as
+ *   instants; UUIDs in lower case; Group members unordered.
  * - `canonicalJson`: JSON with sorted keys, so equal values give equal text.
  */
 type Json = { [key: string]: unknown };
@@ -57,6 +58,7 @@ function comparableTimestamp(value: unknown): unknown {
 
 function comparableBody(statement: Json): Json {
   const out: Json = { ...statement, actor: comparableActor(statement.actor) };
+  if (isObject(statement.verb)) out.verb = { id: statement.verb.id };
   const target = statement.object;
   if (isObject(target)) {
     const type = target.objectType ?? 'Activity';

@@ -4,8 +4,8 @@
  * cryptography: the JWS decodes (Compact Serialization, or the JSON Serialization with one
  * signature), its algorithm is RS256, RS384 or RS512, and its payload is a valid statement that
  * is logically equivalent to the statement received (the comparison rules of Data 2.3.1, as for
- * 409, and Verb displays, ignoring the signature attachment, which cannot be part of what it
- * signs, and the id when the payload has none). Verifying the signature against an `x5c` certificate needs
+ * 409, ignoring the signature attachment, which cannot be part of what it signs, and the id
+ * when the payload has none). Verifying the signature against an `x5c` certificate needs
  * cryptography and is the server's part. Pure: no Node or browser APIs beyond atob/TextDecoder.
  */
 import { canonicalJson, comparableStatement } from './canonical';
@@ -83,17 +83,9 @@ function certificates(value: unknown): string[] | undefined {
   return value as string[];
 }
 
-/** A Verb's display is not part of the statement (Data 2.3.1), here and in a SubStatement. */
-function withoutVerbDisplay(statement: JsonObject): JsonObject {
-  const out: JsonObject = { ...statement };
-  if (isObject(statement.verb)) out.verb = { id: statement.verb.id };
-  if (isObject(statement.object) && statement.object.objectType === 'SubStatement') out.object = withoutVerbDisplay(statement.object);
-  return out;
-}
-
 /** The received statement without its signature attachments, as it was before it was signed. */
 function unsigned(statement: JsonObject): JsonObject {
-  const { attachments, ...rest } = withoutVerbDisplay(statement);
+  const { attachments, ...rest } = statement;
   const kept = Array.isArray(attachments) ? attachments.filter((item) => !isObject(item) || item.usageType !== SIGNATURE_USAGE) : [];
   return kept.length > 0 ? { ...rest, attachments: kept } : rest;
 }

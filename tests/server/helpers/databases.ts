@@ -8,8 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { beforeAll, beforeEach } from 'vitest';
+import { migrationProvider } from '../../../src/server/store/migrations';
+import type { Database } from '../../../src/server/store/schema';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 export const DATABASES: DatabaseKind[] = ['sqlite', 'postgres'];
@@ -84,4 +88,30 @@ export function beforeAllOrFail(setup: () => Promise<void>): void {
   beforeEach(() => {
     if (failure !== undefined) throw failure;
   });
+}
+
+/**
+ * The test database as an older server left it: migrated only up to (not including) the
+ * migration named `before`, to test what a start of the current server does with it.
+ */
+export async function openOldDatabase(database: TestDatabase, before: string): Promise<Kysely<Database>> {
+  const db = database.env.DATABASE_URL
+    ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: database.env.DATABASE_URL, max: 2 }) }) })
+    : new Kysely<Database>({
+        dialect: new SqliteDialect({ database: new SQLite(join(database.env.DATA_DIR ?? '', 'biblio-study.sqlite')) }),
+      });
+  const schema = database.env.DATABASE_URL
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined;
+  const migrator = new Migrator({
+    db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    provider: {
+      getMigrations: async () =>
+        Object.fromEntries(Object.entries(await migrationProvider.getMigrations()).filter(([name]) => name < before)),
+    },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return db;
 }
