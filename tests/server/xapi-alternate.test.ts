@@ -6,10 +6,9 @@
  * stores nothing. SQLite and PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
-import { APP_HEADERS, basic, makeUser, startTestServer, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
+import { APP_HEADERS, basic, countRows, makeUser, startTestServer, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
 import { mboxAgent, statement, type Json } from './helpers/statements';
 import { attachmentFor } from './helpers/attachments';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
@@ -40,15 +39,7 @@ describe.each(DATABASES)('xAPI alternate request syntax on %s', (kind) => {
   ) => server.app.inject({ method: 'POST', url, headers: { ...FORM, ...extra }, payload: form(fields) });
   const withAuth = (fields: Record<string, string>) => ({ Authorization: auth, 'X-Experience-API-Version': '1.0.3', ...fields });
   const get = (query: string) => server.app.inject({ method: 'GET', url: `/xapi/statements${query}`, headers });
-  const count = async () =>
-    Number(
-      (
-        await server.ctx.store.db
-          .selectFrom('statements')
-          .select(sql<number>`count(*)`.as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(server, 'statements');
   const message = (response: { body: string }) => JSON.parse(response.body).message as string;
 
   it('PUTs a statement as in the specification (Appendix C), headers and parameters in the form', async () => {

@@ -5,10 +5,9 @@
  * the reader may see. SQLite and PostgreSQL.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
-import { APP_HEADERS, basic, makeUser, startTestServer, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
+import { APP_HEADERS, basic, makeUser, startTestServer, storedCounts, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
 import { mboxAgent, statement, type Json } from './helpers/statements';
 import { attachmentFor, multipart, partFor, sha256, type PartSpec } from './helpers/attachments';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
@@ -37,16 +36,7 @@ describe.each(DATABASES)('xAPI attachments on %s', (kind) => {
   const post = (statements: unknown, parts: PartSpec[]) => send('POST', multipart(statements, parts));
   const get = (query: string, extra: Record<string, string> = headers) =>
     server.app.inject({ method: 'GET', url: `/xapi/statements${query}`, headers: extra });
-  const count = async (table: 'statements' | 'attachments' | 'statement_attachments') =>
-    Number(
-      (
-        await server.ctx.store.db
-          .selectFrom(table)
-          .select(sql<number>`count(*)`.as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const counts = async () => [await count('statements'), await count('attachments'), await count('statement_attachments')];
+  const counts = () => storedCounts(server);
   const message = (response: Answer) => JSON.parse(response.body).message as string;
   const partsOf = (response: Answer) => parseMultipart(response.rawPayload, boundaryOf(String(response.headers['content-type'])));
   const expectRejected = async (response: Answer, status: number, pattern: RegExp, before: number[]) => {

@@ -12,10 +12,9 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
-import { basic, startTestServer, XAPI_HEADERS, type TestServer } from './helpers/server';
+import { basic, countRows, startTestServer, XAPI_HEADERS, type TestServer } from './helpers/server';
 import { mboxAgent, statement, type Json } from './helpers/statements';
 import { attachmentFor, derOf, multipart, partFor, signed, signJws, SIGNATURE_USAGE, type PartSpec } from './helpers/attachments';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
@@ -48,15 +47,7 @@ describe.each(DATABASES)('signed statements on %s', (kind) => {
       payload: body.payload,
     });
   };
-  const count = async () =>
-    Number(
-      (
-        await server.ctx.store.db
-          .selectFrom('statements')
-          .select(sql<number>`count(*)`.as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(server, 'statements');
   /** Signs `payload` (by default the statement itself) and posts the statement with the signature. */
   const postSigned = (s: Json, jws: string = signJws(s, privateKey), extraParts: PartSpec[] = []) => {
     const made = signed(s, jws);

@@ -3,6 +3,7 @@
  * helpers to make accounts and speak to the API as a browser session or an xAPI tool would.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { loadConfig } from '../../../src/server/config';
 import { openServer } from '../../../src/server/server';
 import type { AppContext } from '../../../src/server/context';
@@ -33,6 +34,22 @@ export async function startTestServer(kind: DatabaseKind, env: Record<string, st
     throw error;
   }
 }
+
+/** How many rows `table` holds now. */
+export async function countRows(server: TestServer, table: 'statements' | 'attachments' | 'statement_attachments'): Promise<number> {
+  const row = await server.ctx.store.db
+    .selectFrom(table)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The row counts of the statement tables, to show a rejected request stored nothing. */
+export const storedCounts = async (server: TestServer): Promise<number[]> => [
+  await countRows(server, 'statements'),
+  await countRows(server, 'attachments'),
+  await countRows(server, 'statement_attachments'),
+];
 
 export type Session = { cookie: string; userId: string; agent: Record<string, unknown> };
 
