@@ -13,7 +13,8 @@ import { findUserByLogin } from './store/users';
 import { addLearner, addMentor, createCohort } from './store/cohorts';
 import { createEvent } from './store/events';
 import { loadCourse, type Course } from './course';
-import { insertPeople, learnerHistory, profileOf, seededRandom, storeHistory } from './fixtures';
+import { insertPeople, learnerHistory, profileOf, storeHistory } from './fixtures';
+import { seededRandom } from '../shared/random';
 import { buildStatement } from '../shared/xapi/build';
 import { randomUUID } from 'node:crypto';
 

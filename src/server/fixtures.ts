@@ -22,6 +22,7 @@ import type { HourCategory } from '../shared/content/locales';
 import { buildStatement, type StatementEnv, type SurveyAnswers } from '../shared/xapi/build';
 import type { Agent, Statement } from '../shared/xapi/types';
 import type { JsonObject } from '../shared/xapi/validate';
+import { seededRandom } from '../shared/random';
 
 const DAY = 86_400_000;
 
@@ -55,18 +56,6 @@ export function plausibleResponse(question: QuizQuestion, right: boolean, random
       return { kind: 'order', ids };
     }
   }
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same cohort. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export type Profile = 'star' | 'steady' | 'struggling' | 'inactive' | 'new';

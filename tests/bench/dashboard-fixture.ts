@@ -14,6 +14,7 @@
 import type { CatalogCurriculum } from '../../src/shared/content/compiled';
 import type { HourCategory } from '../../src/shared/content/locales';
 import type { AssignmentStatus, CohortDashboard, DashboardLearner, LearnerHours } from '../../src/shared/mentoring/contract';
+import { seededRandom } from '../../src/shared/random';
 import { attentionItems, dashboardCell, learnerTotals, type AttentionInput, type ModuleRow } from '../../src/shared/mentoring/dashboard';
 
 export type DashboardFixtureOptions = {
@@ -86,21 +87,6 @@ const NAMES: Record<string, { male: string; female: string; last: string }> = {
 };
 const list = (text: string) => text.split(',').map((part) => part.trim());
 const LANGUAGES = Object.keys(NAMES);
-
-/**
- * A small seeded generator (mulberry32, as in src/server/fixtures.ts), kept here so the
- * generator stays pure and importable without the server's modules.
- */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` module ids: the catalogue's own, in order, then the same again with "-part-2",

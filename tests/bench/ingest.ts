@@ -170,6 +170,22 @@ async function learnersWithSessions(server: Server, count: number): Promise<{ co
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
+/** One push of `statements` as the app makes it (session cookie); throws unless the server stored them. */
+async function pushAs(url: string, cookie: string, statements: JsonObject[]): Promise<void> {
+  const response = await fetch(`${url}/xapi/statements`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-experience-api-version': '1.0.3',
+      'x-requested-with': 'biblio-study',
+      cookie,
+    },
+    body: JSON.stringify(statements),
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`Push failed: ${response.status}`);
+}
+
 async function pushLatency(
   target: Target,
   learners: number,
@@ -183,20 +199,9 @@ async function pushLatency(
     for (let round = 0; round < rounds; round += 1) {
       await Promise.all(
         people.map(async (person) => {
-          const body = JSON.stringify(learnerStatements(person.agent, size));
+          const body = learnerStatements(person.agent, size);
           const started = performance.now();
-          const response = await fetch(`${url}/xapi/statements`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              'x-experience-api-version': '1.0.3',
-              'x-requested-with': 'biblio-study',
-              cookie: person.cookie,
-            },
-            body,
-          });
-          await response.arrayBuffer();
-          if (response.status !== 200) throw new Error(`Push failed: ${response.status}`);
+          await pushAs(url, person.cookie, body);
           samples.push(performance.now() - started);
         }),
       );
@@ -221,20 +226,7 @@ async function historyPushLatency(
     for (const history of histories) {
       const [learner] = await learnersWithSessions(server, 1);
       if (!learner) throw new Error('No learner made.');
-      const push = async (statements: JsonObject[]) => {
-        const response = await fetch(`${url}/xapi/statements`, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            'x-experience-api-version': '1.0.3',
-            'x-requested-with': 'biblio-study',
-            cookie: learner.cookie,
-          },
-          body: JSON.stringify(statements),
-        });
-        await response.arrayBuffer();
-        if (response.status !== 200) throw new Error(`Push failed: ${response.status}`);
-      };
+      const push = (statements: JsonObject[]) => pushAs(url, learner.cookie, statements);
       for (let done = 0; done < history; done += 500) await push(learnerStatements(learner.agent, Math.min(500, history - done)));
       const samples: number[] = [];
       for (let i = 0; i < pushes; i += 1) {
