@@ -3,7 +3,7 @@
  * an applied migration: add a new one with a later name. Column types are chosen to mean the
  * same on SQLite and PostgreSQL (text, integer, bigint).
  */
-import { PostgresAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema';
 import type { JsonObject } from '../../shared/xapi/validate';
 import { storedFingerprint } from './fingerprint';
@@ -230,7 +230,7 @@ const summaryVersion: Migration = {
 /**
  * Verb displays became part of what a resent statement may change without a 409 (they are an
  * exception to immutability, Data 2.3.1), so every stored fingerprint is recomputed under the
- * new comparison rules, in pages of 500 statements.
+ * new comparison rules, in pages of 500 statements, one update a page.
  */
 const statementFingerprints: Migration = {
   async up(unknownDb: Kysely<unknown>) {
@@ -246,11 +246,24 @@ const statementFingerprints: Migration = {
       const last = rows.at(-1);
       if (last === undefined) return;
       after = Number(last.seq);
-      for (const row of rows) {
-        const renewed = storedFingerprint(JSON.parse(row.statement) as JsonObject);
-        if (renewed !== row.fingerprint)
-          await db.updateTable('statements').set({ fingerprint: renewed }).where('id', '=', row.id).execute();
-      }
+      const changed = rows
+        .map((row) => ({ id: row.id, old: row.fingerprint, renewed: storedFingerprint(JSON.parse(row.statement) as JsonObject) }))
+        .filter((row) => row.renewed !== row.old);
+      if (changed.length === 0) continue;
+      // One update a page (a CASE on the id): row by row took 8 s for 70,000 statements on SQLite.
+      const cases = sql.join(
+        changed.map((row) => sql`when ${row.id} then ${row.renewed}`),
+        sql` `,
+      );
+      await db
+        .updateTable('statements')
+        .set({ fingerprint: sql<string>`case id ${cases} end` })
+        .where(
+          'id',
+          'in',
+          changed.map((row) => row.id),
+        )
+        .execute();
     }
   },
 };
