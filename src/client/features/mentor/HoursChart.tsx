@@ -1,9 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { barWidth, ChartRow } from '../../ui/BarChart';
 
 export type HoursBar = { label: string; approved: number; pending: number; required: number; text: string };
-
-const percent = (part: number, whole: number) => `${whole > 0 ? Math.min(100, (part / whole) * 100) : 0}%`;
 
 /**
  * Hours per category as bars drawn with CSS, so the words stay readable at any width (a phone
@@ -11,7 +10,8 @@ const percent = (part: number, whole: number) => `${whole > 0 ? Math.min(100, (p
  * after them (told apart by pattern, not colour alone), inside an outlined track as long as the
  * requirement. Each bar is scaled to its own category (requirements range from 20 to 165
  * hours), so every bar reads as progress towards its requirement. Each row says its numbers in
- * words; the bars themselves are hidden from screen readers, and the caller's table has the rest.
+ * words (rows laid out like every chart's: ui/BarChart.tsx ChartRow); the bars themselves are
+ * hidden from screen readers, and the caller's table has the rest.
  */
 export function HoursChart({ title, bars }: { title: string; bars: HoursBar[] }) {
   const { t } = useTranslation();
@@ -33,26 +33,17 @@ export function HoursChart({ title, bars }: { title: string; bars: HoursBar[] })
           {t('mentor.legendRequired')}
         </li>
       </ul>
-      <ul className="hours-chart__rows">
+      <ul className="chart__rows">
         {bars.map((bar) => {
           const most = Math.max(bar.required, bar.approved + bar.pending);
           return (
-            <li key={bar.label} className="hours-chart__row">
-              <span className="hours-chart__label">{bar.label}</span>
-              <span className="hours-chart__bar">
-                <span className="hours-chart__area" aria-hidden="true">
-                  {bar.required > 0 && <span className="hours-chart__track" style={{ width: percent(bar.required, most) }} />}
-                  <span className="hours-chart__approved" style={{ width: percent(bar.approved, most) }} />
-                  {bar.pending > 0 && (
-                    <span
-                      className="hours-chart__waiting"
-                      style={{ left: percent(bar.approved, most), width: percent(bar.pending, most) }}
-                    />
-                  )}
-                </span>
-                <span className="hours-chart__text">{bar.text}</span>
-              </span>
-            </li>
+            <ChartRow key={bar.label} label={bar.label} text={bar.text}>
+              {bar.required > 0 && <span className="hours-chart__track" style={{ width: barWidth(bar.required, most) }} />}
+              <span className="hours-chart__approved" style={{ width: barWidth(bar.approved, most) }} />
+              {bar.pending > 0 && (
+                <span className="hours-chart__waiting" style={{ left: barWidth(bar.approved, most), width: barWidth(bar.pending, most) }} />
+              )}
+            </ChartRow>
           );
         })}
       </ul>

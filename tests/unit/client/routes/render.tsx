@@ -10,6 +10,7 @@ import { compileContent } from '../../../../src/content/compile';
 import { AppRoutes } from '../../../../src/client/app/routes';
 import { initI18n } from '../../../../src/client/i18n/i18n';
 import { closeDatabase, db } from '../../../../src/client/db/schema';
+import { setSignedInAccount } from '../../../../src/client/db/identity';
 import type { ModuleContent } from '../../../../src/shared/content/compiled';
 
 const compiled = compileContent('modules').files;
@@ -53,3 +54,17 @@ export async function renderRoute(path: string, api?: ApiStub) {
     </MemoryRouter>,
   );
 }
+
+/** Signs a mentor or coordinator in on this device, as the app keeps them after an online sign-in. */
+export function signInAs(role: 'mentor' | 'coordinator', login: string, name: string) {
+  setSignedInAccount({
+    id: `${role}-${login}`,
+    login,
+    name,
+    role,
+    actor: { objectType: 'Agent', account: { homePage: 'https://library.test', name: login } },
+  });
+}
+
+/** A JSON answer of the server. */
+export const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
