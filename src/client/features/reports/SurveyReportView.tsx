@@ -22,19 +22,19 @@ export function SurveyReportView({ report, events }: { report: SurveyReport; eve
         const counts = report.items[item];
         const rows = [4, 3, 2, 1, 0].map((index) => ({ index, count: counts[index] ?? 0 }));
         return (
-          <div key={item}>
-            <h3>{words.items[item]}</h3>
-            <BarChart
-              title={words.items[item]}
-              valueHeader={t('reports.count')}
-              bars={rows.map((r) => ({
-                label: words.answers[r.index] ?? '',
-                value: r.count,
-                max: Math.max(1, report.responses),
-                text: `${format.number(r.count)} (${format.number(surveyPercent(r.count, report.responses))}%)`,
-              }))}
-            />
-          </div>
+          // The item's name is said once: the chart's caption is the item's h3.
+          <BarChart
+            key={item}
+            title={words.items[item]}
+            headingLevel={3}
+            valueHeader={t('reports.count')}
+            bars={rows.map((r) => ({
+              label: words.answers[r.index] ?? '',
+              value: r.count,
+              max: Math.max(1, report.responses),
+              text: `${format.number(r.count)} (${format.number(surveyPercent(r.count, report.responses))}%)`,
+            }))}
+          />
         );
       })}
       <h3>{t('reports.comments')}</h3>

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentFile, json, renderRoute, resetLearner, signInAs } from './render';
 import { resetIdentityCache, setSignedInAccount } from '../../../../src/client/db/identity';
 import type { Catalog } from '../../../../src/shared/content/compiled';
-import type { CohortDashboard, DashboardCell, DashboardLearner } from '../../../../src/shared/mentoring/contract';
+import type { CohortDashboard, DashboardCell, DashboardLearner, SurveyReport } from '../../../../src/shared/mentoring/contract';
 
 const catalog = contentFile<Catalog>('content/catalog.json');
 const modules = catalog.modules.map((m) => m.id);
@@ -96,5 +96,49 @@ describe('the completion chart', () => {
     expect(within(table).getByRole('rowheader', { name: moduleTitle(shortCourse.modules[0]!) }).nextSibling).toHaveTextContent(
       '3 of 4 (75%)',
     );
+  });
+});
+
+describe('the survey results', () => {
+  const report: SurveyReport = {
+    about: { moduleId: modules[1]! },
+    responses: 4,
+    items: { relevant: [0, 0, 1, 1, 2], useful: [0, 1, 1, 1, 1], willUse: [0, 0, 0, 2, 2], overall: [1, 0, 0, 2, 1] },
+    comments: ['Примерите бяха полезни.'],
+  };
+
+  it('names each item once, as a heading under the module’s, with its answers as rows of text', async () => {
+    signInAs('coordinator', 'dace', 'Dace');
+    await renderRoute('/reports/surveys', (url) =>
+      url.pathname === '/api/reports/surveys' ? json([report]) : url.pathname === '/api/events' ? json([]) : undefined,
+    );
+    const section = await screen.findByRole('region', { name: `Module: ${moduleTitle(modules[1]!)}` }, { timeout: 5000 });
+    const item = 'The topic is relevant to my work.';
+    expect(within(section).getAllByText(item)).toHaveLength(1);
+    expect(within(section).getByRole('heading', { level: 3, name: item })).toBeInTheDocument();
+    expect(
+      within(section)
+        .getAllByRole('heading')
+        .map((h) => `${h.tagName} ${h.textContent}`),
+    ).toEqual([
+      `H2 Module: ${moduleTitle(modules[1]!)}`,
+      `H3 ${item}`,
+      'H3 The materials were useful.',
+      'H3 I will use this in my work.',
+      'H3 Overall, I am satisfied.',
+      'H3 Comments',
+    ]);
+    // The page's outline never skips a level.
+    const levels = screen.getAllByRole('heading').map((h) => Number(h.tagName.slice(1)));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((level, i) => i > 0 && level > levels[i - 1]! + 1)).toEqual([]);
+
+    const chart = within(section).getByRole('figure', { name: item });
+    expect(chart.querySelector('svg')).toBeNull();
+    expect(
+      within(chart)
+        .getAllByRole('listitem')
+        .map((row) => row.textContent),
+    ).toEqual(['Fully agree2 (50%)', 'Agree1 (25%)', 'Neither agree nor disagree1 (25%)', 'Disagree0 (0%)', 'Fully disagree0 (0%)']);
   });
 });
