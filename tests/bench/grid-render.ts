@@ -21,9 +21,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import type { Catalog } from '../../src/shared/content/compiled';
+import type { Catalog, CatalogCurriculum } from '../../src/shared/content/compiled';
+import { defaultHoursPathway } from '../../src/shared/mentoring/cohortHours';
 import type { CohortDashboard } from '../../src/shared/mentoring/contract';
-import { initialQuery, queryLearners, type GridQuery } from '../../src/client/features/mentor/dashboardTable';
+import { initialQuery, learnersWhoCompleted, queryLearners, type GridQuery } from '../../src/client/features/mentor/dashboardTable';
 import { loadConfig } from '../../src/server/config';
 import { openServer } from '../../src/server/server';
 import { addMentor, createCohort } from '../../src/server/store/cohorts';
@@ -166,27 +167,36 @@ const SETTLE = `new Promise((resolve) => {
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-/** The grid's state after `query`, as the grid component computes it. */
-function expectedRows(dashboard: CohortDashboard, query: GridQuery): ExpectedRows {
-  const result = queryLearners(dashboard.learners, dashboard.attention, dashboard.modules.length, query, new Intl.Collator('en'));
+/**
+ * The learners the grid's "completed" filter keeps: every module of the pathway the page reports
+ * on, which without `?pathway=` is the one the cohort has come furthest in (useHoursPathway).
+ */
+function completedLearners(dashboard: CohortDashboard, curricula: readonly CatalogCurriculum[]): ReadonlySet<string> {
+  return learnersWhoCompleted(dashboard.cells, defaultHoursPathway(curricula, dashboard.learners)?.modules ?? dashboard.modules);
+}
+
+/** The grid's state after `query`, as the grid component computes it (`completed`: completedLearners). */
+function expectedRows(dashboard: CohortDashboard, completed: ReadonlySet<string>, query: GridQuery): ExpectedRows {
+  const result = queryLearners(dashboard.learners, dashboard.attention, completed, query, new Intl.Collator('en'));
   return { rows: result.rows.length, names: result.rows.map((learner) => learner.name) };
 }
 
 const same = (a: ExpectedRows, b: ExpectedRows) => a.rows === b.rows && a.names.join('\n') === b.names.join('\n');
 
 /** A letter a mentor might type first: one that keeps between 5 % and 40 % of the cohort and changes the first page. */
-function searchLetter(dashboard: CohortDashboard): string {
-  const initial = expectedRows(dashboard, initialQuery);
+function searchLetter(dashboard: CohortDashboard, completed: ReadonlySet<string>): string {
+  const initial = expectedRows(dashboard, completed, initialQuery);
   for (const letter of 'kmvpbdgtlrsoaeiun') {
     const result = queryLearners(
       dashboard.learners,
       dashboard.attention,
-      dashboard.modules.length,
+      completed,
       { ...initialQuery, search: letter },
       new Intl.Collator('en'),
     );
     const share = result.total / dashboard.learners.length;
-    if (share >= 0.05 && share <= 0.4 && !same(initial, expectedRows(dashboard, { ...initialQuery, search: letter }))) return letter;
+    if (share >= 0.05 && share <= 0.4 && !same(initial, expectedRows(dashboard, completed, { ...initialQuery, search: letter })))
+      return letter;
   }
   throw new Error('No search letter narrows this cohort to 5-40 %');
 }
@@ -305,7 +315,7 @@ export type Profile = { label: string; rate: number; loads: number; runs: number
 async function runProfile(
   context: BrowserContext,
   profile: Profile,
-  options: { cohortPath: string; dashboard: CohortDashboard; letter: string },
+  options: { cohortPath: string; dashboard: CohortDashboard; completed: ReadonlySet<string>; letter: string },
 ): Promise<{ figures: ThrottleFigures; dom: GridRenderFigures['dom'] }> {
   const page = await context.newPage();
   const errors: string[] = [];
@@ -351,11 +361,11 @@ async function runProfile(
     }
     const dom = (await page.evaluate('window.__gridBench.elements()')) as GridRenderFigures['dom'];
     const controls = await cohortPage.controls();
-    const initial = expectedRows(options.dashboard, initialQuery);
+    const initial = expectedRows(options.dashboard, options.completed, initialQuery);
     // Each interaction from the first page sorted by name, and back: a warm-up round, then `runs`.
     for (let i = 0; i <= profile.runs; i += 1) {
       for (const step of interactions(options.letter)) {
-        const expected = expectedRows(options.dashboard, step.query);
+        const expected = expectedRows(options.dashboard, options.completed, step.query);
         if (same(expected, initial)) throw new Error(`${step.step} would not change the grid`);
         const ms = await measureInteraction(page, step.trigger, expected, step.step, () => step.act(controls));
         const back = await measureInteraction(page, step.undoTrigger, initial, `${step.step} undone`, () => step.undo(controls));
@@ -375,6 +385,8 @@ type GridSession = {
   context: BrowserContext;
   catalogueModules: number;
   dashboard: CohortDashboard;
+  /** The learners the grid counts as completed (completedLearners). */
+  completed: ReadonlySet<string>;
   json: string;
   cohortPath: string;
   /** How many times the dashboard request was answered with the generated cohort. */
@@ -417,6 +429,7 @@ async function openGridSession(options: { distDir: string; learners: number; mod
       curricula: catalog.curricula,
       now: new Date(),
     });
+    const completed = completedLearners(dashboard, catalog.curricula);
     const json = JSON.stringify(dashboard);
     const baseURL = await server.app.listen({ host: '127.0.0.1', port: 0 });
     const cohortPath = `/mentor/cohorts/${encodeURIComponent(cohort.id)}`;
@@ -430,7 +443,9 @@ async function openGridSession(options: { distDir: string; learners: number; mod
         await route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body: json });
       },
     );
-    await context.addInitScript({ content: pageProbe(en.t('mentor.gridCaption'), cohortPath, expectedRows(dashboard, initialQuery)) });
+    await context.addInitScript({
+      content: pageProbe(en.t('mentor.gridCaption'), cohortPath, expectedRows(dashboard, completed, initialQuery)),
+    });
     // Sign in as a mentor would, then let the service worker take over.
     const page = await context.newPage();
     await page.goto('/');
@@ -439,7 +454,7 @@ async function openGridSession(options: { distDir: string; learners: number; mod
     await signIn.open();
     await signIn.signIn(MENTOR);
     await page.close();
-    return { context, catalogueModules: catalog.modules.length, dashboard, json, cohortPath, answered: () => answered, close };
+    return { context, catalogueModules: catalog.modules.length, dashboard, completed, json, cohortPath, answered: () => answered, close };
   } catch (error) {
     await close();
     throw error;
@@ -463,13 +478,13 @@ export async function benchGridRender(
     modules: options.modules ?? 38,
   });
   try {
-    const { dashboard, cohortPath } = session;
-    const letter = searchLetter(dashboard);
+    const { dashboard, completed, cohortPath } = session;
+    const letter = searchLetter(dashboard, completed);
     const profiles: ThrottleFigures[] = [];
     let dom: GridRenderFigures['dom'] | undefined;
     const throttles = options.profiles ?? PROFILES;
     for (const profile of throttles) {
-      const result = await runProfile(session.context, profile, { cohortPath, dashboard, letter });
+      const result = await runProfile(session.context, profile, { cohortPath, dashboard, completed, letter });
       profiles.push(result.figures);
       dom ??= result.dom;
     }

@@ -44,7 +44,7 @@ export function CohortDashboardView({ dashboard, fetchedAt, fromCache, onReload,
         </li>
       </ul>
       <AttentionList dashboard={dashboard} moduleTitle={titles.module} onInactiveDaysChange={onInactiveDaysChange} />
-      <CohortGrid dashboard={dashboard} moduleTitle={titles.module} curriculumTitle={titles.curriculum} />
+      <CohortGrid dashboard={dashboard} pathway={hours.pathway} moduleTitle={titles.module} curriculumTitle={titles.curriculum} />
       <CompletionChart dashboard={dashboard} moduleTitle={titles.module} />
       {hours.pathway && (
         <CohortHours

@@ -1,21 +1,37 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { CatalogCurriculum } from '../../../shared/content/compiled';
 import type { CohortDashboard } from '../../../shared/mentoring/contract';
 import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
 import { cellWords, GridCell } from './GridCell';
 import { GridControls } from './GridControls';
 import type { FromCohort } from './MentorBreadcrumb';
-import { cellIndex, cellKey, initialQuery, queryLearners, PAGE_SIZE, type GridQuery, type SortKey } from './dashboardTable';
+import {
+  cellIndex,
+  cellKey,
+  initialQuery,
+  learnersWhoCompleted,
+  queryLearners,
+  PAGE_SIZE,
+  type GridQuery,
+  type SortKey,
+} from './dashboardTable';
 
-type Props = { dashboard: CohortDashboard; moduleTitle: (id: string) => string; curriculumTitle: (id: string) => string };
+type Props = {
+  dashboard: CohortDashboard;
+  /** The pathway the page reports on (useHoursPathway): "completed" means every module of it; without one, of the catalogue. */
+  pathway: CatalogCurriculum | undefined;
+  moduleTitle: (id: string) => string;
+  curriculumTitle: (id: string) => string;
+};
 
 /**
  * Learners x modules, one page of rows at a time (50), so a cohort of 1,000 learners and 38
  * modules renders about 2,000 cells, not 38,000. Sorting and filtering run over the whole cohort.
  */
-export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
+export function CohortGrid({ dashboard, pathway, moduleTitle, curriculumTitle }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const id = useId();
@@ -23,9 +39,13 @@ export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
   const cells = useMemo(() => cellIndex(dashboard.cells), [dashboard.cells]);
   const words = useMemo(() => cellWords(t), [t]);
   const collator = useMemo(() => new Intl.Collator(format.locale), [format.locale]);
+  const completed = useMemo(
+    () => learnersWhoCompleted(dashboard.cells, pathway?.modules ?? dashboard.modules),
+    [dashboard.cells, dashboard.modules, pathway],
+  );
   const result = useMemo(
-    () => queryLearners(dashboard.learners, dashboard.attention, dashboard.modules.length, query, collator),
-    [dashboard, query, collator],
+    () => queryLearners(dashboard.learners, dashboard.attention, completed, query, collator),
+    [dashboard, completed, query, collator],
   );
   const pathwayIds = useMemo(() => [...new Set(dashboard.learners.flatMap((l) => Object.keys(l.pathways)))].sort(), [dashboard.learners]);
   const from: FromCohort = useMemo(() => ({ cohort: dashboard.cohort }), [dashboard.cohort]);
@@ -51,7 +71,13 @@ export function CohortGrid({ dashboard, moduleTitle, curriculumTitle }: Props) {
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('mentor.gridTitle')}</h2>
-      <GridControls query={query} onChange={change} />
+      <GridControls
+        query={query}
+        onChange={change}
+        completedLabel={
+          pathway ? t('mentor.progressCompletedPathway', { title: curriculumTitle(pathway.id) }) : t('mentor.progressCompleted')
+        }
+      />
       <p role="status">{t('mentor.showing', { first, last, total: result.total })}</p>
       {/* The region scrolls sideways; it takes focus so keyboard users can scroll it too. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}

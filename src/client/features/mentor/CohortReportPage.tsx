@@ -9,6 +9,7 @@ import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { CohortHours } from './CohortHours';
 import { CompletionChart } from './CompletionChart';
+import { learnersWhoCompleted } from './dashboardTable';
 import { LoadProblem } from './LoadProblem';
 import { MentorBreadcrumb } from './MentorBreadcrumb';
 import { MentorOnly } from './MentorOnly';
@@ -46,9 +47,8 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
   const hours = useHoursPathway(titles.catalog?.curricula ?? [], dashboard.learners);
   const title = t('mentor.reportTitle', { name: dashboard.cohort.name });
   usePageTitle(title);
-  const everything = dashboard.learners.filter(
-    (l) => dashboard.modules.length > 0 && l.modulesCompleted >= dashboard.modules.length,
-  ).length;
+  // Learners follow a pathway, not the whole catalogue: "completed" is every module of the pathway this report shows.
+  const completed = learnersWhoCompleted(dashboard.cells, hours.pathway?.modules ?? dashboard.modules).size;
   const required = Object.values(hours.pathway?.hours ?? {}).reduce((sum, h) => sum + (h ?? 0), 0);
   const hoursNumber = (value: number) => new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(value);
   const sorted = [...dashboard.learners].sort((a, b) => a.name.localeCompare(b.name, format.locale));
@@ -63,7 +63,10 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
         </button>
       </p>
       <p>
-        {t('mentor.reportLearners', { count: dashboard.learners.length })}. {t('mentor.reportCompleted', { count: everything })}
+        {t('mentor.reportLearners', { count: dashboard.learners.length })}.{' '}
+        {hours.pathway
+          ? t('mentor.reportCompletedPathway', { count: completed, pathway: titles.curriculum(hours.pathway.id) })
+          : t('mentor.reportCompleted', { count: completed })}
       </p>
       <CompletionChart dashboard={dashboard} moduleTitle={titles.module} />
       {hours.pathway && (

@@ -2,8 +2,15 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GridQuery, ProgressFilter } from './dashboardTable';
 
+type Props = {
+  query: GridQuery;
+  onChange: (next: Partial<GridQuery>) => void;
+  /** The words of the "completed" choice, which say what completing means (every module of which pathway). */
+  completedLabel: string;
+};
+
 /** Search by name, filter by progress, and "needs attention only". Filters apply as you type. */
-export function GridControls({ query, onChange }: { query: GridQuery; onChange: (next: Partial<GridQuery>) => void }) {
+export function GridControls({ query, onChange, completedLabel }: Props) {
   const { t } = useTranslation();
   const id = useId();
   return (
@@ -18,7 +25,7 @@ export function GridControls({ query, onChange }: { query: GridQuery; onChange: 
           <option value="all">{t('mentor.progressAll')}</option>
           <option value="not-started">{t('status.notStarted')}</option>
           <option value="in-progress">{t('status.inProgress')}</option>
-          <option value="completed">{t('mentor.progressCompleted')}</option>
+          <option value="completed">{completedLabel}</option>
         </select>
       </div>
       <div className="field field--checkbox">

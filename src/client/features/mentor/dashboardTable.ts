@@ -16,8 +16,26 @@ export const initialQuery: GridQuery = { search: '', progress: 'all', attentionO
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
-export function progressOf(learner: DashboardLearner, moduleCount: number): Exclude<ProgressFilter, 'all'> {
-  if (moduleCount > 0 && learner.modulesCompleted >= moduleCount) return 'completed';
+/**
+ * The learners who have completed every one of `modules` (a pathway's), read from the grid's
+ * cells (a missing cell is a module not started). Not `DashboardLearner.pathways`: that is the
+ * mean of the modules' percents, rounded, so 100 can hide a module not quite done. Nobody has
+ * completed an empty list.
+ */
+export function learnersWhoCompleted(cells: readonly DashboardCell[], modules: readonly string[]): Set<string> {
+  const wanted = new Set(modules);
+  const done = new Map<string, Set<string>>();
+  for (const cell of cells) {
+    if (cell.status !== 'completed' || !wanted.has(cell.moduleId)) continue;
+    const mine = done.get(cell.learnerId) ?? new Set<string>();
+    done.set(cell.learnerId, mine.add(cell.moduleId));
+  }
+  return new Set([...done].filter(([, mine]) => wanted.size > 0 && mine.size === wanted.size).map(([learnerId]) => learnerId));
+}
+
+/** Where a learner stands; `completed` are the learners who completed the pathway the page shows (learnersWhoCompleted). */
+export function progressOf(learner: DashboardLearner, completed: ReadonlySet<string>): Exclude<ProgressFilter, 'all'> {
+  if (completed.has(learner.id)) return 'completed';
   if (learner.modulesCompleted === 0 && learner.secondsSpent === 0 && learner.lastActivityAt === null) return 'not-started';
   return 'in-progress';
 }
@@ -26,7 +44,7 @@ export function progressOf(learner: DashboardLearner, moduleCount: number): Excl
 export function queryLearners(
   learners: readonly DashboardLearner[],
   attention: readonly AttentionItem[],
-  moduleCount: number,
+  completed: ReadonlySet<string>,
   query: GridQuery,
   collator: Intl.Collator,
 ): { rows: DashboardLearner[]; total: number; page: number; pages: number } {
@@ -35,7 +53,7 @@ export function queryLearners(
   const matching = learners.filter(
     (l) =>
       (!search || fold(l.name).includes(search) || fold(l.login).includes(search)) &&
-      (query.progress === 'all' || progressOf(l, moduleCount) === query.progress) &&
+      (query.progress === 'all' || progressOf(l, completed) === query.progress) &&
       (!query.attentionOnly || needs.has(l.id)),
   );
   const compare = (a: DashboardLearner, b: DashboardLearner): number => {

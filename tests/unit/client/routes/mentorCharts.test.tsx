@@ -4,6 +4,7 @@
  * (CSS bars, not SVG), and each survey item named once.
  */
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentFile, json, renderRoute, resetLearner, signInAs } from './render';
 import { resetIdentityCache, setSignedInAccount } from '../../../../src/client/db/identity';
@@ -13,6 +14,7 @@ import type { CohortDashboard, DashboardCell, DashboardLearner, SurveyReport } f
 const catalog = contentFile<Catalog>('content/catalog.json');
 const modules = catalog.modules.map((m) => m.id);
 const shortCourse = catalog.curricula.find((c) => c.id === 'e-services-everyday')!;
+const community = catalog.curricula.find((c) => c.id === 'community-engagement-communication-officer')!;
 const moduleTitle = (id: string) => catalog.modules.find((m) => m.id === id)!.title.en;
 
 const cell = (learnerId: string, moduleId: string, status: DashboardCell['status'] = 'completed'): DashboardCell => ({
@@ -75,6 +77,45 @@ beforeEach(async () => {
 });
 
 afterEach(() => setSignedInAccount(null));
+
+describe('learners who completed the pathway', () => {
+  it('are counted in the printable report against the pathway it shows, named in the sentence', async () => {
+    await renderRoute(`/mentor/cohorts/c1/report?pathway=${shortCourse.id}`, dashboardApi);
+    // Alīse counts though she has not done every module of the catalogue; Chiara does not, though her pathway reads 100 %.
+    expect(await screen.findByText(/have completed every module/, {}, { timeout: 5000 })).toHaveTextContent(
+      `4 learners. 2 learners have completed every module of the pathway “${shortCourse.title.en}”.`,
+    );
+  });
+
+  it('follow the pathway chosen in the address', async () => {
+    await renderRoute(`/mentor/cohorts/c1/report?pathway=${community.id}`, dashboardApi);
+    expect(await screen.findByText(/has completed every module/, {}, { timeout: 5000 })).toHaveTextContent(
+      `4 learners. 1 learner has completed every module of the pathway “${community.title.en}”.`,
+    );
+  });
+
+  it('are the ones the grid’s “completed” filter keeps', async () => {
+    const user = userEvent.setup();
+    await renderRoute(`/mentor/cohorts/c1?pathway=${shortCourse.id}`, dashboardApi);
+    const progress = await screen.findByRole('combobox', { name: 'Progress' }, { timeout: 5000 });
+    // The choice names the pathway once the catalogue has loaded.
+    const completed = await within(progress).findByRole('option', { name: `Completed every module of “${shortCourse.title.en}”` });
+    await user.selectOptions(progress, completed);
+    expect(screen.getByText('Showing 1–2 of 2 learners.')).toBeInTheDocument();
+    const grid = screen.getByRole('table', { name: /Each learner's progress/ });
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((row) => row.textContent),
+    ).toEqual(['Alīse', 'Boris']);
+    await user.selectOptions(progress, 'In progress');
+    expect(
+      within(grid)
+        .getAllByRole('rowheader')
+        .map((row) => row.textContent),
+    ).toEqual(['Chiara']);
+  });
+});
 
 describe('the completion chart', () => {
   it('draws each module as a row of text with a CSS bar, not an SVG picture, and keeps the table', async () => {
