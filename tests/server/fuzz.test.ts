@@ -182,8 +182,10 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
           const response = await server.app.inject({ method: 'POST', url: '/xapi/statements', headers, payload: batch });
           if (response.statusCode === 200) {
             accepted += 1;
-            expect(response.json<string[]>()).toHaveLength(batch.length);
-            expect(await storedAmong(ids)).toBe(ids.length);
+            // The ids the server answered with: a flipped byte may have changed one in the JSON.
+            const returned = response.json<string[]>();
+            expect(returned).toHaveLength(batch.length);
+            expect(await storedAmong(returned)).toBe(returned.length);
           } else {
             rejected += 1;
             expectClientError(response);
@@ -300,8 +302,10 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
           });
           if (response.statusCode === 200) {
             accepted += 1;
-            expect(response.json<string[]>()).toHaveLength(batch.length);
-            expect(await storedAmong(ids)).toBe(ids.length);
+            // The ids the server answered with: a flipped byte may have changed one in the JSON.
+            const returned = response.json<string[]>();
+            expect(returned).toHaveLength(batch.length);
+            expect(await storedAmong(returned)).toBe(returned.length);
           } else {
             rejected += 1;
             expectClientError(response);
@@ -310,8 +314,16 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
           }
         },
       ),
-      // The unmutated request is always tried, so the accepted path is exercised in every run.
-      { numRuns: 200, examples: [[new Uint8Array([0, 13, 10, 45, 45, 255]), [], []]] },
+      // The unmutated request is always tried, so the accepted path is exercised in every run;
+      // the second example turns a digit of the second statement's id into "0" (still a valid
+      // request, stored under the id as changed).
+      {
+        numRuns: 200,
+        examples: [
+          [new Uint8Array([0, 13, 10, 45, 45, 255]), [], []],
+          [new Uint8Array([0, 0, 0, 0]), [], [{ kind: 'flip', at: 520168669, value: 48 }]],
+        ],
+      },
     );
     expect(accepted).toBeGreaterThan(0);
     expect(rejected).toBeGreaterThan(50);
