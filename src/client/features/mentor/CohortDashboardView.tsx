@@ -6,12 +6,11 @@ import { DataAge } from '../../ui/DataAge';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { AttentionList } from './AttentionList';
 import { CohortGrid } from './CohortGrid';
-import { CohortHours } from './CohortHours';
-import { CompletionChart } from './CompletionChart';
 import { ExportProgress } from './ExportProgress';
 import { MentorBreadcrumb } from './MentorBreadcrumb';
 import { useHoursPathway } from './useHoursPathway';
 import { useCourseTitles } from './useModuleTitles';
+import { CohortCharts } from './CohortCharts';
 
 type Props = {
   dashboard: CohortDashboard;
@@ -45,16 +44,7 @@ export function CohortDashboardView({ dashboard, fetchedAt, fromCache, onReload,
       </ul>
       <AttentionList dashboard={dashboard} moduleTitle={titles.module} onInactiveDaysChange={onInactiveDaysChange} />
       <CohortGrid dashboard={dashboard} pathway={hours.pathway} moduleTitle={titles.module} curriculumTitle={titles.curriculum} />
-      <CompletionChart dashboard={dashboard} moduleTitle={titles.module} />
-      {hours.pathway && (
-        <CohortHours
-          learners={dashboard.learners}
-          pathway={hours.pathway}
-          choices={hours.choices}
-          onChoose={hours.choose}
-          curriculumTitle={titles.curriculum}
-        />
-      )}
+      <CohortCharts dashboard={dashboard} hours={hours} titles={titles} />
       <ExportProgress dashboard={dashboard} moduleTitle={titles.module} curriculumTitle={titles.curriculum} hoursPathway={hours.pathway} />
     </>
   );

@@ -18,6 +18,7 @@ import {
   type GridQuery,
   type SortKey,
 } from './dashboardTable';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type Props = {
   dashboard: CohortDashboard;
@@ -79,9 +80,7 @@ export function CohortGrid({ dashboard, pathway, moduleTitle, curriculumTitle }:
         }
       />
       <p role="status">{t('mentor.showing', { first, last, total: result.total })}</p>
-      {/* The region scrolls sideways; it takes focus so keyboard users can scroll it too. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <ScrollRegion labelledBy={`${id}-caption`}>
         <table className="cohort-grid">
           <caption id={`${id}-caption`} className="visually-hidden">
             {t('mentor.gridCaption')}
@@ -127,7 +126,7 @@ export function CohortGrid({ dashboard, pathway, moduleTitle, curriculumTitle }:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <nav aria-label={t('mentor.pagination')} className="pager">
         <button type="button" disabled={result.page === 0} onClick={() => setQuery((q) => ({ ...q, page: result.page - 1 }))}>
           {t('mentor.previousPage')}

@@ -6,6 +6,7 @@ import type { DashboardLearner } from '../../../shared/mentoring/contract';
 import { useFormat } from '../../i18n/format';
 import { useHourCategoryLabel } from '../../ui/hourCategories';
 import { HoursChart } from './HoursChart';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 
 type Props = {
   learners: readonly DashboardLearner[];
@@ -75,9 +76,7 @@ export function CohortHours({ learners, pathway, choices, onChoose, curriculumTi
         </strong>
       </p>
       <HoursChart title={t('mentor.hoursChartTitle')} bars={bars} />
-      {/* The region scrolls sideways on a phone; it takes focus so keyboard users can scroll it too. */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+      <ScrollRegion labelledBy={`${id}-caption`}>
         <table>
           <caption id={`${id}-caption`}>{t('mentor.hoursTableCaption', { title })}</caption>
           <thead>
@@ -111,7 +110,7 @@ export function CohortHours({ learners, pathway, choices, onChoose, curriculumTi
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="muted">{t('mentor.hoursOnlineNote')}</p>
     </section>
   );

@@ -7,8 +7,6 @@ import { useFormat } from '../../i18n/format';
 import { DataAge } from '../../ui/DataAge';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { CohortHours } from './CohortHours';
-import { CompletionChart } from './CompletionChart';
 import { learnersWhoCompleted } from './dashboardTable';
 import { LoadProblem } from './LoadProblem';
 import { MentorBreadcrumb } from './MentorBreadcrumb';
@@ -17,6 +15,8 @@ import { useCohortDashboard } from './useCohortDashboard';
 import { useHoursPathway } from './useHoursPathway';
 import { useCourseTitles } from './useModuleTitles';
 import '../../ui/mentoring.css';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { CohortCharts } from './CohortCharts';
 
 /** /mentor/cohorts/:cohortId/report: a one-document summary of the cohort, laid out for print. */
 export function CohortReportPage() {
@@ -68,44 +68,39 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
           ? t('mentor.reportCompletedPathway', { count: completed, pathway: titles.curriculum(hours.pathway.id) })
           : t('mentor.reportCompleted', { count: completed })}
       </p>
-      <CompletionChart dashboard={dashboard} moduleTitle={titles.module} />
-      {hours.pathway && (
-        <CohortHours
-          learners={dashboard.learners}
-          pathway={hours.pathway}
-          choices={hours.choices}
-          onChoose={hours.choose}
-          curriculumTitle={titles.curriculum}
-        />
-      )}
-      <section aria-labelledby="report-learners">
+      <CohortCharts dashboard={dashboard} hours={hours} titles={titles} />
+      <section>
         <h2 id="report-learners">{t('mentor.gridTitle')}</h2>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('mentor.colLearner')}</th>
-              <th scope="col">{t('mentor.colModulesCompleted')}</th>
-              <th scope="col">{t('mentor.colTime')}</th>
-              <th scope="col">{t('mentor.colLastActivity')}</th>
-              {hours.pathway && <th scope="col">{t('mentor.hoursApproved')}</th>}
-              {hours.pathway && <th scope="col">{t('mentor.csvHoursMetAll')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {sorted.map((l) => (
-              <tr key={l.id}>
-                <th scope="row">{l.name}</th>
-                <td>{t('mentor.modulesOf', { done: l.modulesCompleted, total: dashboard.modules.length })}</td>
-                <td>{format.duration(l.secondsSpent)}</td>
-                <td>{l.lastActivityAt ? format.date(l.lastActivityAt) : t('mentor.never')}</td>
-                {hours.pathway && <td>{t('mentor.hoursOf', { done: hoursNumber(approvedHours(l)), required: hoursNumber(required) })}</td>}
-                {hours.pathway && (
-                  <td>{meetsEveryRequirement(hoursOfLearner(l), hours.pathway.hours) ? t('mentor.csvYes') : t('mentor.csvNo')}</td>
-                )}
+        <ScrollRegion labelledBy="report-learners">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('mentor.colLearner')}</th>
+                <th scope="col">{t('mentor.colModulesCompleted')}</th>
+                <th scope="col">{t('mentor.colTime')}</th>
+                <th scope="col">{t('mentor.colLastActivity')}</th>
+                {hours.pathway && <th scope="col">{t('mentor.hoursApproved')}</th>}
+                {hours.pathway && <th scope="col">{t('mentor.csvHoursMetAll')}</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sorted.map((l) => (
+                <tr key={l.id}>
+                  <th scope="row">{l.name}</th>
+                  <td>{t('mentor.modulesOf', { done: l.modulesCompleted, total: dashboard.modules.length })}</td>
+                  <td>{format.duration(l.secondsSpent)}</td>
+                  <td>{l.lastActivityAt ? format.date(l.lastActivityAt) : t('mentor.never')}</td>
+                  {hours.pathway && (
+                    <td>{t('mentor.hoursOf', { done: hoursNumber(approvedHours(l)), required: hoursNumber(required) })}</td>
+                  )}
+                  {hours.pathway && (
+                    <td>{meetsEveryRequirement(hoursOfLearner(l), hours.pathway.hours) ? t('mentor.csvYes') : t('mentor.csvNo')}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
     </article>
   );

@@ -323,6 +323,10 @@ describe('cohort hours', () => {
     expect([...row.querySelectorAll('td')].slice(-2).map((td) => td.textContent)).toEqual(['182 of 18 h', 'Yes']);
     const late = screen.getByRole('rowheader', { name: 'Learner 030' }).closest('tr')!;
     expect([...late.querySelectorAll('td')].slice(-2).map((td) => td.textContent)).toEqual(['20 of 18 h', 'No']);
+    // The learners' table scrolls sideways on a phone in a named region a keyboard can reach.
+    const scroller = screen.getByRole('region', { name: 'Learners and modules' });
+    expect(scroller).toHaveAttribute('tabindex', '0');
+    expect(scroller).toContainElement(row);
   });
 
   it('exports one row of hours per learner, for the chosen pathway, with a BOM and headers in the mentor’s language', async () => {
