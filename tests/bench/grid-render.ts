@@ -36,20 +36,10 @@ import { waitForServiceWorker } from '../e2e/browser';
 import { MentorDashboardPage } from '../e2e/pages/MentorDashboardPage';
 import { SignInPage } from '../e2e/pages/SignInPage';
 import { en } from '../e2e/strings';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { benchModuleIds, cohortDashboardFixture } from './dashboard-fixture';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-// As the e2e tests launch it (tests/e2e/browser.ts).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_PATH };
 
 export type StepName = 'open' | 'requested' | 'responseToGrid' | 'sortModules' | 'sortName' | 'search' | 'progress' | 'nextPage';
 

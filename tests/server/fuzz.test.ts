@@ -124,6 +124,31 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
     expect(response.statusCode, response.body).toBeLessThan(500);
     expect(JSON.parse(response.body).message).toEqual(expect.any(String));
   };
+  /** What the statement tables hold before a request, and how many of its ids are stored already. */
+  const snapshot = async (ids: string[]) => ({ counts: await counts(), stored: await storedAmong(ids) });
+  /**
+   * Checks a POST of a `size` statement batch was stored whole or not at all: accepted, every id
+   * the server answered with is stored (a flipped byte may have changed an id in the JSON);
+   * rejected, a 4xx with a message, and nothing in any table changed (a fuzzed id may repeat
+   * one stored earlier in the run, which then stays).
+   */
+  const wholeOrNothing = async (
+    response: { statusCode: number; body: string; json: <T>() => T },
+    size: number,
+    ids: string[],
+    before: { counts: number[]; stored: number },
+  ): Promise<'accepted' | 'rejected'> => {
+    if (response.statusCode === 200) {
+      const returned = response.json<string[]>();
+      expect(returned).toHaveLength(size);
+      expect(await storedAmong(returned)).toBe(returned.length);
+      return 'accepted';
+    }
+    expectClientError(response);
+    expect(await counts()).toEqual(before.counts);
+    expect(await storedAmong(ids)).toBe(before.stored);
+    return 'rejected';
+  };
 
   it('answers random JSON with 4xx and a message, storing nothing', async () => {
     await fc.assert(
@@ -177,21 +202,10 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
           const batch: Json[] = [first, statement(actor), statement(actor, { object: actor }), voiding(actor, String(first.id))];
           for (const mutation of mutations) setPath(batch[mutation.index]!, mutation.path, mutation.value);
           const ids = batch.map((s) => s.id).filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
-          const before = await count();
-          const storedBefore = await storedAmong(ids);
+          const before = await snapshot(ids);
           const response = await server.app.inject({ method: 'POST', url: '/xapi/statements', headers, payload: batch });
-          if (response.statusCode === 200) {
-            accepted += 1;
-            // The ids the server answered with: a flipped byte may have changed one in the JSON.
-            const returned = response.json<string[]>();
-            expect(returned).toHaveLength(batch.length);
-            expect(await storedAmong(returned)).toBe(returned.length);
-          } else {
-            rejected += 1;
-            expectClientError(response);
-            expect(await count()).toBe(before);
-            expect(await storedAmong(ids)).toBe(storedBefore);
-          }
+          if ((await wholeOrNothing(response, batch.length, ids, before)) === 'accepted') accepted += 1;
+          else rejected += 1;
         },
       ),
       // The unmutated batch is always tried, so the accepted path is exercised in every run; then
@@ -292,26 +306,15 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
             else payload = Buffer.concat([payload.subarray(0, at), Buffer.from(mutation.bytes), payload.subarray(at)]);
           }
           const ids = batch.map((s) => s.id).filter((id): id is string => typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id));
-          const before = await counts();
-          const storedBefore = await storedAmong(ids);
+          const before = await snapshot(ids);
           const response = await server.app.inject({
             method: 'POST',
             url: '/xapi/statements',
             headers: { ...headers, 'content-type': contentType },
             payload,
           });
-          if (response.statusCode === 200) {
-            accepted += 1;
-            // The ids the server answered with: a flipped byte may have changed one in the JSON.
-            const returned = response.json<string[]>();
-            expect(returned).toHaveLength(batch.length);
-            expect(await storedAmong(returned)).toBe(returned.length);
-          } else {
-            rejected += 1;
-            expectClientError(response);
-            expect(await counts()).toEqual(before);
-            expect(await storedAmong(ids)).toBe(storedBefore);
-          }
+          if ((await wholeOrNothing(response, batch.length, ids, before)) === 'accepted') accepted += 1;
+          else rejected += 1;
         },
       ),
       // The unmutated request is always tried, so the accepted path is exercised in every run;
