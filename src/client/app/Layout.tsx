@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from './paths';
@@ -9,37 +9,10 @@ import { Loading } from '../ui/Loading';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { useKeepContentOffline } from '../ui/useKeepContentOffline';
 import { useSignedInAccount } from '../db/identity';
+import { useFocusOnNavigate } from './useFocusOnNavigate';
 
 // The sync bar (and the sync engine behind it) loads after the first paint: not in the initial JavaScript.
 const SyncBar = lazy(async () => ({ default: (await import('../ui/SyncBar')).SyncBar }));
-
-/**
- * Moves focus to the new page's heading after navigation, so keyboard and screen-reader users
- * land on it. Pages render their heading once their data is there, so wait for it (briefly).
- */
-function useFocusOnNavigate() {
-  const location = useLocation();
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    let frame = 0;
-    const deadline = performance.now() + 5000;
-    const tryFocus = () => {
-      const heading = document.querySelector<HTMLElement>('main h1');
-      if (heading) {
-        heading.tabIndex = -1;
-        heading.focus({ preventScroll: true });
-      } else if (performance.now() < deadline) {
-        frame = requestAnimationFrame(tryFocus);
-      }
-    };
-    frame = requestAnimationFrame(tryFocus);
-    return () => cancelAnimationFrame(frame);
-  }, [location.pathname]);
-}
 
 export function Layout() {
   const { t } = useTranslation();
