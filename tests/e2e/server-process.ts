@@ -1,8 +1,9 @@
 /*
- * A real server in its own process (tests/e2e/server-main.ts: embedded SQLite in a fresh
- * temporary folder, the built PWA from dist/), for tests that must kill it with SIGKILL in
- * the middle of a request and start it again on the same port and the same data, or that
- * need an empty database (the first-coordinator set-up page).
+ * A real server in its own process (tests/e2e/server-main.ts, or `npm start`'s own
+ * src/server/start.ts: embedded SQLite in a fresh temporary folder, the built PWA from
+ * dist/), for tests that must kill or stop it in the middle of a request and start it again
+ * on the same port and the same data, or that need an empty database (the first-coordinator
+ * set-up page).
  *
  * The process is started directly with `node --import tsx` (not through npx or the tsx
  * CLI, which run the server in a child process that a SIGKILL would leave behind), in its
@@ -32,20 +33,25 @@ export async function freePort(): Promise<number> {
 
 export class ServerProcess {
   private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
+  private exited: Promise<number | null> = Promise.resolve(null);
   private readonly output: string[] = [];
   readonly baseURL: string;
 
   private constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** The script the process runs, from the repository root. */
+    readonly entry: string,
   ) {
     this.baseURL = `http://127.0.0.1:${port}`;
   }
 
-  /** Starts a server on a free port with an empty database, and waits until it answers. */
-  static async start(): Promise<ServerProcess> {
-    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'biblio-e2e-process-')));
+  /**
+   * Starts a server on a free port with an empty database, and waits until it answers.
+   * `entry: 'src/server/start.ts'` runs what `npm start` runs, signal handling included.
+   */
+  static async start({ entry = 'tests/e2e/server-main.ts' }: { entry?: string } = {}): Promise<ServerProcess> {
+    const server = new ServerProcess(await freePort(), mkdtempSync(join(tmpdir(), 'biblio-e2e-process-')), entry);
     await server.launch();
     return server;
   }
@@ -63,7 +69,7 @@ export class ServerProcess {
   async launch(): Promise<void> {
     if (this.running) throw new Error('The server process is running already');
     const { DATABASE_URL: _ignored, ...env } = process.env;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'tests/e2e/server-main.ts')], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, this.entry)], {
       cwd: repoRoot,
       env: { ...env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir, DIST_DIR: distDir },
       detached: true,
@@ -72,7 +78,7 @@ export class ServerProcess {
     this.child = child;
     child.stdout?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => this.output.push(chunk.toString()));
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     await eventually(
       async () => {
         if (!this.running) throw new Error(`the server process exited (${String(child.exitCode ?? child.signalCode)}):\n${this.log()}`);
@@ -95,9 +101,14 @@ export class ServerProcess {
     }
   }
 
-  /** Resolves once the process has gone (after `kill`). */
-  async waitForExit(): Promise<void> {
-    await this.exited;
+  /** Sends `signal` to the server process alone (as a service manager stopping it would). */
+  signal(signal: 'SIGTERM' | 'SIGINT'): void {
+    this.child?.kill(signal);
+  }
+
+  /** Resolves once the process has gone (after `kill` or `signal`), with its exit code (null when killed by a signal). */
+  async waitForExit(): Promise<number | null> {
+    return this.exited;
   }
 
   async restart(): Promise<void> {
