@@ -134,6 +134,17 @@ export async function finishQuiz(
   await appendStatements([local(buildStatement.quizResult(env(), module, attemptId, raw, max, passMark, activeMs), module.moduleId)]);
 }
 
+/** Remove statements (by id) and re-derive their modules, atomically. */
+export async function removeStatements(ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const database = db();
+  await database.transaction('rw', DERIVED, async () => {
+    const rows = (await database.statements.bulkGet([...ids])).filter((row) => row !== undefined);
+    await database.statements.bulkDelete(rows.map((row) => row.id));
+    for (const moduleId of new Set(rows.map((row) => row.moduleId))) await rederiveModule(database, moduleId);
+  });
+}
+
 /** Rebuild every derived table from the statements (after an import, or to repair). */
 export async function rebuildDerived(): Promise<void> {
   const database = db();

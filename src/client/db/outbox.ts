@@ -12,13 +12,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { parseActivityId } from '../../shared/xapi/activities';
 import type { Statement } from '../../shared/xapi/types';
-import { appendStatements } from './actions';
+import { agentKey } from '../../shared/xapi/canonical';
+import { appendStatements, removeStatements } from './actions';
 import { useAccountKey } from './identity';
 import { db, type StoredStatement } from './schema';
 
 export type SyncMeta = {
   /** `since` for the next pull: the server's `stored` time of the newest statement seen. */
   pullCursor?: string;
+  /** Set once the pull has been limited to this person's own statements (agentKey of the actor). */
+  ownStatementsOf?: string;
   lastSuccessAt?: string;
   /** A machine code; the UI words it in the learner's language. */
   lastError?: string;
@@ -76,6 +79,22 @@ export async function storePulled(statements: Statement[]): Promise<void> {
   }
   await appendStatements(rows);
   await markSynced(statements.map((s) => s.id));
+}
+
+/**
+ * Removes synced statements whose actor is not `ownKey` (an agentKey), re-deriving progress:
+ * what versions before 2026-12 pulled onto a mentor's or coordinator's device (the statements
+ * of everyone they may read), which then counted as their own learning. Statements still
+ * waiting or refused are never touched. Returns how many were removed.
+ */
+export async function forgetOthersStatements(ownKey: string): Promise<number> {
+  const others = await db()
+    .statements.where('synced')
+    .equals(1)
+    .filter((row) => agentKey(row.statement.actor) !== ownKey)
+    .primaryKeys();
+  await removeStatements(others);
+  return others.length;
 }
 
 export function useSyncMeta(): SyncMeta | undefined {

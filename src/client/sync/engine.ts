@@ -7,15 +7,25 @@
  * reused with other content) is split until the refused statements are found; those are
  * marked refused and kept, the rest go through.
  * Pull: GET /xapi/statements since the cursor, ascending, following `more`; new statements
- * (other devices, mentors' feedback) are appended and progress re-derived.
+ * (other devices, mentors' feedback) are appended and progress re-derived. Mentors and
+ * coordinators pull only their own (`ownStatementsOnly`).
  * When: start (sign-in), the `online` event, the tab becoming visible, every minute while
  * online, a Background Sync message from the service worker, and "Sync now". After a
  * failure it retries with exponential backoff and jitter.
  * Offline or signed out: nothing is sent; statements wait. A 401 (session expired) stops
  * syncing until the person signs in again; the outbox waits.
  */
-import type { Statement } from '../../shared/xapi/types';
-import { markRefused, markSynced, readSyncMeta, storePulled, updateSyncMeta, waitingStatements } from '../db/outbox';
+import { agentKey } from '../../shared/xapi/canonical';
+import type { Agent, Statement } from '../../shared/xapi/types';
+import {
+  forgetOthersStatements,
+  markRefused,
+  markSynced,
+  readSyncMeta,
+  storePulled,
+  updateSyncMeta,
+  waitingStatements,
+} from '../db/outbox';
 
 export const BATCH_SIZE = 100;
 const PULL_LIMIT = 200;
@@ -38,6 +48,13 @@ export type SyncTransport = {
   fetch: typeof fetch;
   /** Extra headers for cookie-authenticated writes (CSRF protection). */
   headers: () => Record<string, string>;
+  /**
+   * For mentors and coordinators: their own Agent, so the pull asks only for statements they
+   * made. They may read their cohorts' statements too, but those are not their own learning
+   * (and a coordinator's would be the whole store). Learners pull everything they may read:
+   * their own statements and the feedback addressed to them.
+   */
+  ownStatementsOnly?: () => Agent | undefined;
 };
 
 class HttpError extends Error {
@@ -209,6 +226,15 @@ export class SyncEngine {
     const since = meta.pullCursor ? new Date(Date.parse(meta.pullCursor) - PULL_OVERLAP_MS).toISOString() : undefined;
     const query = new URLSearchParams({ ascending: 'true', limit: String(PULL_LIMIT) });
     if (since) query.set('since', since);
+    const own = this.transport.ownStatementsOnly?.();
+    const ownKey = own && agentKey(own);
+    if (own && ownKey) {
+      query.set('agent', JSON.stringify(own));
+      if (meta.ownStatementsOf !== ownKey) {
+        await forgetOthersStatements(ownKey);
+        await updateSyncMeta({ ownStatementsOf: ownKey });
+      }
+    }
     let next: string | undefined = `/xapi/statements?${query}`;
     let newest = meta.pullCursor;
     while (next) {

@@ -8,7 +8,14 @@ import { onIdentityChange, signedInAccount } from '../db/identity';
 import { SyncEngine, type SyncStatus } from './engine';
 
 export const syncEngine = new SyncEngine(
-  { fetch: (input, init) => fetch(input, init), headers: () => ({ ...CSRF_HEADERS }) },
+  {
+    fetch: (input, init) => fetch(input, init),
+    headers: () => ({ ...CSRF_HEADERS }),
+    ownStatementsOnly: () => {
+      const account = signedInAccount();
+      return account && account.role !== 'learner' ? account.actor : undefined;
+    },
+  },
   () => typeof navigator === 'undefined' || navigator.onLine,
   () => void requestBackgroundSync(),
 );

@@ -5,7 +5,7 @@ import { adoptGuestRecords, guestRecordCount, removeLocalData, switchToAccount, 
 import { closeDatabase, db } from '../../../../src/client/db/schema';
 import { resetIdentityCache } from '../../../../src/client/db/identity';
 import { buildStatement, type LessonRef } from '../../../../src/shared/xapi/build';
-import type { Statement } from '../../../../src/shared/xapi/types';
+import type { Agent, Statement } from '../../../../src/shared/xapi/types';
 import { signUpLearner, startServer, type TestServer } from './server';
 
 const lesson: LessonRef = { moduleId: 'online-safety', lessonId: 'recognising-scam-messages', moduleVersion: 1, locale: 'uk' };
@@ -147,5 +147,50 @@ describe('sync engine against the real server', () => {
     await engine().sync();
     expect(await db().statements.where('synced').equals(0).count()).toBe(0);
     expect(await guestRecordCount()).toBe(0);
+  });
+
+  it('brings a coordinator only their own statements, and clears what an older version pulled of everyone else', async () => {
+    // A learner studies on their own device.
+    await completeLesson(lesson);
+    await engine().sync();
+    const learnersStatement = (await db().statements.toArray())[0]!;
+
+    // The coordinator's device, as an older version left it: the learner's statement pulled
+    // (the coordinator may read it) and counted as the coordinator's own progress.
+    const login = await server.app.inject({
+      method: 'POST',
+      url: '/api/login',
+      headers: { 'x-requested-with': 'test', 'content-type': 'application/json' },
+      payload: { login: 'coord', password: 'coordinator-pass' },
+    });
+    const coordinator = login.json<{ user: { id: string; login: string; name: string }; agent: Agent }>();
+    await freshDevice();
+    cookie = learner.coordCookie;
+    switchToAccount({ ...coordinator.user, role: 'coordinator', actor: coordinator.agent });
+    await removeLocalData();
+    closeDatabase();
+    await appendStatements([{ ...learnersStatement, synced: 1 }]);
+    expect((await db().lessons.get([lesson.moduleId, lesson.lessonId]))?.completed).toBe(true);
+    // The coordinator studies too; that stays theirs.
+    await saveNote(lesson, 'my own note');
+
+    const asCoordinator = new SyncEngine({
+      fetch: server.fetchAs(() => cookie),
+      headers: () => ({ 'X-Requested-With': 'biblio-study' }),
+      ownStatementsOnly: () => coordinator.agent,
+    });
+    await asCoordinator.sync();
+    expect(asCoordinator.getStatus().lastError).toBeUndefined();
+    const rows = await db().statements.toArray();
+    expect(rows.map((r) => r.statement.actor)).toEqual([coordinator.agent]);
+    expect(rows[0]).toMatchObject({ synced: 1 });
+    expect((await db().lessons.get([lesson.moduleId, lesson.lessonId]))?.completed).not.toBe(true);
+    expect((await db().notes.get([lesson.moduleId, lesson.lessonId]))?.text).toBe('my own note');
+
+    // A second device of the coordinator's: an empty database gets the note and nothing else.
+    await removeLocalData();
+    closeDatabase();
+    await asCoordinator.sync();
+    expect((await db().statements.toArray()).map((r) => r.statement.actor)).toEqual([coordinator.agent]);
   });
 });
