@@ -7,16 +7,16 @@ import { useFormat } from '../../i18n/format';
 import { DataAge } from '../../ui/DataAge';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { learnersWhoCompleted } from './dashboardTable';
+import { completedCounts, learnersWhoCompleted } from './dashboardTable';
 import { LoadProblem } from './LoadProblem';
 import { MentorBreadcrumb } from './MentorBreadcrumb';
 import { MentorOnly } from './MentorOnly';
 import { useCohortDashboard } from './useCohortDashboard';
 import { useHoursPathway } from './useHoursPathway';
 import { useCourseTitles } from './useModuleTitles';
-import '../../ui/mentoring.css';
 import { ScrollRegion } from '../../ui/ScrollRegion';
 import { CohortCharts } from './CohortCharts';
+import '../../ui/mentoring.css';
 
 /** /mentor/cohorts/:cohortId/report: a one-document summary of the cohort, laid out for print. */
 export function CohortReportPage() {
@@ -48,7 +48,9 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
   const title = t('mentor.reportTitle', { name: dashboard.cohort.name });
   usePageTitle(title);
   // Learners follow a pathway, not the whole catalogue: "completed" is every module of the pathway this report shows.
-  const completed = learnersWhoCompleted(dashboard.cells, hours.pathway?.modules ?? dashboard.modules).size;
+  const modules = hours.pathway?.modules ?? dashboard.modules;
+  const completed = learnersWhoCompleted(dashboard.cells, modules).size;
+  const modulesDone = completedCounts(dashboard.cells, modules);
   const required = Object.values(hours.pathway?.hours ?? {}).reduce((sum, h) => sum + (h ?? 0), 0);
   const hoursNumber = (value: number) => new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(value);
   const sorted = [...dashboard.learners].sort((a, b) => a.name.localeCompare(b.name, format.locale));
@@ -87,7 +89,7 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
               {sorted.map((l) => (
                 <tr key={l.id}>
                   <th scope="row">{l.name}</th>
-                  <td>{t('mentor.modulesOf', { done: l.modulesCompleted, total: dashboard.modules.length })}</td>
+                  <td>{t('mentor.modulesOf', { done: modulesDone.get(l.id) ?? 0, total: new Set(modules).size })}</td>
                   <td>{format.duration(l.secondsSpent)}</td>
                   <td>{l.lastActivityAt ? format.date(l.lastActivityAt) : t('mentor.never')}</td>
                   {hours.pathway && (

@@ -17,20 +17,26 @@ export const initialQuery: GridQuery = { search: '', progress: 'all', attentionO
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /**
+ * How many of `modules` (a pathway's) each learner has completed, read from the grid's cells
+ * (a missing cell is a module not started); learners with none are absent.
+ */
+export function completedCounts(cells: readonly DashboardCell[], modules: readonly string[]): Map<string, number> {
+  const wanted = new Set(modules);
+  const counts = new Map<string, number>();
+  for (const cell of cells) {
+    if (cell.status === 'completed' && wanted.has(cell.moduleId)) counts.set(cell.learnerId, (counts.get(cell.learnerId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
  * The learners who have completed every one of `modules` (a pathway's), read from the grid's
- * cells (a missing cell is a module not started). Not `DashboardLearner.pathways`: that is the
- * mean of the modules' percents, rounded, so 100 can hide a module not quite done. Nobody has
- * completed an empty list.
+ * cells. Not `DashboardLearner.pathways`: that is the mean of the modules' percents, rounded,
+ * so 100 can hide a module not quite done. Nobody has completed an empty list.
  */
 export function learnersWhoCompleted(cells: readonly DashboardCell[], modules: readonly string[]): Set<string> {
-  const wanted = new Set(modules);
-  const done = new Map<string, Set<string>>();
-  for (const cell of cells) {
-    if (cell.status !== 'completed' || !wanted.has(cell.moduleId)) continue;
-    const mine = done.get(cell.learnerId) ?? new Set<string>();
-    done.set(cell.learnerId, mine.add(cell.moduleId));
-  }
-  return new Set([...done].filter(([, mine]) => wanted.size > 0 && mine.size === wanted.size).map(([learnerId]) => learnerId));
+  const total = new Set(modules).size;
+  return new Set([...completedCounts(cells, modules)].filter(([, done]) => total > 0 && done === total).map(([learnerId]) => learnerId));
 }
 
 /** Where a learner stands; `completed` are the learners who completed the pathway the page shows (learnersWhoCompleted). */

@@ -85,6 +85,13 @@ describe('learners who completed the pathway', () => {
     expect(await screen.findByText(/have completed every module/, {}, { timeout: 5000 })).toHaveTextContent(
       `4 learners. 2 learners have completed every module of the pathway “${shortCourse.title.en}”.`,
     );
+    // Each learner's modules are counted against the same pathway.
+    const total = shortCourse.modules.length;
+    const modulesColumn = (name: string) => screen.getByRole('rowheader', { name }).closest('tr')!.querySelectorAll('td')[0]!.textContent;
+    expect(modulesColumn('Alīse')).toBe(`${total} of ${total}`);
+    expect(modulesColumn('Boris')).toBe(`${total} of ${total}`);
+    expect(modulesColumn('Chiara')).toBe(`${total - 1} of ${total}`);
+    expect(modulesColumn('Dace')).toBe(`0 of ${total}`);
   });
 
   it('follow the pathway chosen in the address', async () => {
