@@ -85,16 +85,15 @@ export async function storePulled(statements: Statement[]): Promise<void> {
  * Removes synced statements whose actor is not `ownKey` (an agentKey), re-deriving progress:
  * what versions before 2026-12 pulled onto a mentor's or coordinator's device (the statements
  * of everyone they may read), which then counted as their own learning. Statements still
- * waiting or refused are never touched. Returns how many were removed.
+ * waiting or refused are never touched.
  */
-export async function forgetOthersStatements(ownKey: string): Promise<number> {
+export async function forgetOthersStatements(ownKey: string): Promise<void> {
   const others = await db()
     .statements.where('synced')
     .equals(1)
     .filter((row) => agentKey(row.statement.actor) !== ownKey)
     .primaryKeys();
   await removeStatements(others);
-  return others.length;
 }
 
 export function useSyncMeta(): SyncMeta | undefined {

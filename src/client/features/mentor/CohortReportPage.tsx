@@ -51,6 +51,7 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
   const modules = hours.pathway?.modules ?? dashboard.modules;
   const completed = learnersWhoCompleted(dashboard.cells, modules).size;
   const modulesDone = completedCounts(dashboard.cells, modules);
+  const moduleTotal = new Set(modules).size;
   const required = Object.values(hours.pathway?.hours ?? {}).reduce((sum, h) => sum + (h ?? 0), 0);
   const hoursNumber = (value: number) => new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1 }).format(value);
   const sorted = [...dashboard.learners].sort((a, b) => a.name.localeCompare(b.name, format.locale));
@@ -89,7 +90,7 @@ function CohortReport({ dashboard, fetchedAt, fromCache }: { dashboard: CohortDa
               {sorted.map((l) => (
                 <tr key={l.id}>
                   <th scope="row">{l.name}</th>
-                  <td>{t('mentor.modulesOf', { done: modulesDone.get(l.id) ?? 0, total: new Set(modules).size })}</td>
+                  <td>{t('mentor.modulesOf', { done: modulesDone.get(l.id) ?? 0, total: moduleTotal })}</td>
                   <td>{format.duration(l.secondsSpent)}</td>
                   <td>{l.lastActivityAt ? format.date(l.lastActivityAt) : t('mentor.never')}</td>
                   {hours.pathway && (
