@@ -1,13 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../content/load';
+import { storeContentForOffline } from '../content/offline';
 import { currentContentLocale } from '../i18n/i18n';
 import { useOnline } from './useOnline';
 
-/**
- * Whenever the app is online, make sure the course in the learner's language is stored for
- * offline study. The storing code loads after the first page (it is not in the initial JavaScript).
- */
+/** Whenever the app is online, make sure the course in the learner's language is stored for offline study. */
 export function useKeepContentOffline(): void {
   const catalog = useCatalog();
   const online = useOnline();
@@ -15,11 +13,6 @@ export function useKeepContentOffline(): void {
   const locale = currentContentLocale(i18n.language);
   const data = catalog.status === 'ready' ? catalog.data : undefined;
   useEffect(() => {
-    if (!data || !online) return;
-    // A chunk that cannot load now is tried again at the next change (online again, language).
-    void import('../content/offline').then(
-      ({ storeContentForOffline }) => storeContentForOffline(data, locale),
-      () => undefined,
-    );
+    if (data && online) void storeContentForOffline(data, locale);
   }, [data, online, locale]);
 }
