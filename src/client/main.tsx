@@ -4,12 +4,12 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/routes';
 import { initI18n } from './i18n/i18n';
 import { applyTextSize } from './ui/preferences';
+import { recoverUnsaved } from './db/actions';
 import { requestPersistentStorage } from './db/storage';
 import './ui/styles.css';
 
 applyTextSize();
-// Statements a previous tab could not save (storage full) are written now; the writing code loads after the first page.
-void import('./db/actions').then((actions) => actions.recoverUnsaved());
+void recoverUnsaved();
 // Ask once at start: browsers grant it silently to installed or frequently used apps.
 void requestPersistentStorage();
 // A sign-out made offline on a shared PC reaches the server when the connection returns.

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { retryUnsaved } from '../db/actions';
 import { useUnsavedCount } from '../db/storage';
 
 /** Tells the learner, in plain words, that the device is full and what is kept where. */
@@ -11,7 +12,7 @@ export function StorageProblem() {
       <p>
         <strong>{t('storage.fullTitle')}</strong> {t('storage.fullBody', { count })}
       </p>
-      <button type="button" onClick={() => void import('../db/actions').then((actions) => actions.retryUnsaved())}>
+      <button type="button" onClick={() => void retryUnsaved()}>
         {t('storage.retry')}
       </button>
     </div>
