@@ -159,7 +159,9 @@ async function learningShown(page: Page): Promise<{ lessonsDone: string; notes: 
   return { lessonsDone, notes: notes.sort() };
 }
 
-describe('accounts and sync', () => {
+// Each device may wait up to 180 s for the course to be stored (readyForOffline), and storing
+// retries by itself after a stalled cache call or download; a test may need that time twice.
+describe('accounts and sync', { timeout: 400_000 }, () => {
   const browser = useBrowser();
   const api = new ServerApi(inject('baseURL'));
 
