@@ -12,6 +12,9 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import importX from 'eslint-plugin-import-x';
 import globals from 'globals';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { resolve } from 'node:path';
+
+const repositoryRoot = resolve(import.meta.dirname, '..');
 
 const features = ['home', 'catalog', 'module', 'lesson', 'quiz', 'learning', 'settings', 'account', 'admin', 'hours', 'mentor', 'reports'];
 
@@ -21,7 +24,11 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     files: ['**/*.{ts,tsx}'],
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      // Typed linting: the promise rules need the type checker to see which calls return promises.
+      parserOptions: { projectService: true, tsconfigRootDir: repositoryRoot },
+    },
     plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, 'import-x': importX },
     settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
     rules: {
@@ -37,6 +44,9 @@ export default tseslint.config(
         'error',
         { selector: 'TSEnumDeclaration', message: 'Use a union of string literals or an `as const` object instead of enum.' },
       ],
+      // A promise nobody awaits or catches fails silently: every write a person triggers shows its failure.
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
         'error',

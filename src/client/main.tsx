@@ -1,23 +1,54 @@
+// First, so the base styles come before every component's stylesheet and they can refine it.
+import './ui/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/routes';
 import { initI18n } from './i18n/i18n';
-import { applyTextSize } from './ui/preferences';
-import { recoverUnsaved } from './db/actions';
+import { applyTextSize, applyTheme, followDeviceTheme } from './ui/preferences';
 import { requestPersistentStorage } from './db/storage';
-import './ui/styles.css';
+import { onIdentityChange } from './db/identity';
+import { afterPageLoad, nextIdle } from './content/idle';
 
 applyTextSize();
-void recoverUnsaved();
-// Ask once at start: browsers grant it silently to installed or frequently used apps.
-void requestPersistentStorage();
-// A sign-out made offline on a shared PC reaches the server when the connection returns.
-void import('./api/pendingSignOut').then((pending) => pending.sendOwedSignOuts());
-// Sync starts a moment after the first paint, for signed-in people only; guests never load it.
-void import('./sync/sync').then((sync) => sync.runSyncWhileSignedIn());
+applyTheme();
+followDeviceTheme();
+// Ask once at start: browsers grant it silently to installed or frequently used apps. Settings
+// shows the answer and can ask again.
+requestPersistentStorage().catch(() => undefined);
 
-void initI18n().then(() => {
+/**
+ * What can wait until the first screen is rendered and the browser is idle, so that it never
+ * competes with the first route's requests on a slow connection. Its code is precached with
+ * the app; should a load fail anyway, the next start tries again (records wait in the
+ * database meanwhile).
+ */
+function startBackgroundWork(): void {
+  // Statements that storage had no room for are kept per person: write this person's now, and
+  // the next person's when they sign in. If it fails again, they stay kept and the banner says so.
+  const recoverThisPersonsUnsaved = () => {
+    import('./db/actions').then((actions) => actions.recoverUnsaved()).catch(() => undefined);
+  };
+  recoverThisPersonsUnsaved();
+  onIdentityChange(recoverThisPersonsUnsaved);
+  // A sign-out made offline on a shared PC reaches the server when the connection returns.
+  import('./api/pendingSignOut').then(
+    (pending) => pending.sendOwedSignOuts(),
+    () => undefined,
+  );
+  // A signed-in person's text size and theme follow them from device to device (State resource).
+  import('./sync/followPersonSettings').then(
+    (settings) => settings.followPersonSettings(),
+    () => undefined,
+  );
+  // Sync runs for signed-in people only; it follows every change of person.
+  import('./sync/sync').then(
+    (sync) => sync.runSyncWhileSignedIn(),
+    () => undefined,
+  );
+}
+
+function render(): void {
   const root = document.getElementById('root');
   if (!root) return;
   createRoot(root).render(
@@ -27,4 +58,12 @@ void initI18n().then(() => {
       </BrowserRouter>
     </StrictMode>,
   );
-});
+}
+
+// Without the learner's language (a failed load), the app still starts, in English.
+initI18n()
+  .then(render, render)
+  .then(afterPageLoad)
+  .then(nextIdle)
+  .then(startBackgroundWork)
+  .catch(() => undefined);

@@ -5,9 +5,7 @@
  * sees all of them at once. Used by the Vite plugin and by `npm run modules:check`.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { LineCounter, parseDocument, isNode, type Document, type YAMLParseError } from 'yaml';
 import type { z } from 'zod';
 import {
   assignmentSchema,
@@ -18,6 +16,7 @@ import {
   type LocalizedText,
   type ModuleSource,
   type QuizSource,
+  type QuestionSource,
   type AssignmentSource,
 } from '../shared/content/schema';
 import { CONTENT_LOCALES, type ContentLocale } from '../shared/content/locales';
@@ -27,25 +26,42 @@ import type {
   LessonContent,
   Localized,
   ModuleContent,
+  ModuleCover,
   QuizQuestion,
   SearchEntry,
 } from '../shared/content/compiled';
 import { contentPaths } from '../shared/content/compiled';
 import { renderMarkdown, plainText, countWords, INTERNAL_LINK } from './markdown';
+import { ModuleMedia, type ResolvedMedia } from './media';
+import { problem, type ContentProblem, type ProblemDetail } from './problems';
+import { readTree, TreeReader, type ContentTree } from './tree';
 
-export type ContentProblem = { file: string; message: string; severity: 'error' | 'warning' };
+export { formatProblems, type ContentProblem } from './problems';
+
+/** What modules:check measures over the whole course beyond the catalogue. */
+export type CourseSource = {
+  /** Every quiz question of every module, pools whole. */
+  questions: QuestionSource[];
+  /** Lesson words written in each language (a fallback to English counts for English only). */
+  words: Record<ContentLocale, number>;
+};
 
 export type CompileResult = {
   files: Map<string, string>;
   problems: ContentProblem[];
   catalog: Catalog;
+  course: CourseSource;
 };
 
 /** What a published module has (modules/README.md); short of it is a warning, which modules:check fails. */
-export const LESSON_WORDS = { min: 350, max: 900 } as const;
+export const LESSON_WORDS = { min: 500, max: 900 } as const;
 export const MIN_LESSONS = 3;
 export const MIN_QUESTIONS = 8;
+/** A quiz that draws from a pool holds at least this many questions, so retakes differ. */
+export const MIN_POOL = 12;
 export const MIN_QUESTION_TYPES = 3;
+/** A module has this many learning outcomes per language. */
+const OUTCOMES = { min: 3, max: 6 } as const;
 
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/;
@@ -60,35 +76,100 @@ type LessonSource = {
   text: string;
   words: number;
   internalLinks: string[];
+  /** URLs of the illustrations the lesson shows. */
+  media: string[];
 };
+
+type YamlPath = (string | number)[];
 
 class Problems {
   readonly list: ContentProblem[] = [];
-  constructor(private readonly root: string) {}
-  error(file: string, message: string): void {
-    this.list.push({ file: relative(this.root, file) || file, message, severity: 'error' });
+  constructor(private readonly rootLabel: string) {}
+  error(file: string, detail: ProblemDetail, line: number | null = null): void {
+    this.list.push(problem({ file: file || this.rootLabel, line, severity: 'error' }, detail));
   }
-  warn(file: string, message: string): void {
-    this.list.push({ file: relative(this.root, file) || file, message, severity: 'warning' });
+  warn(file: string, detail: ProblemDetail, line: number | null = null): void {
+    this.list.push(problem({ file: file || this.rootLabel, line, severity: 'warning' }, detail));
   }
 }
 
-function readYaml(file: string, problems: Problems): unknown {
-  try {
-    return parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const message = error instanceof YAMLParseError ? error.message.split('\n')[0] : String(error);
-    problems.error(file, `is not valid YAML: ${message}`);
+/** A parsed YAML file that can tell the line a value is on. */
+class YamlSource {
+  private readonly lines = new LineCounter();
+  private readonly doc: Document.Parsed;
+  constructor(
+    text: string,
+    /** Lines before the text in its file (a lesson's frontmatter starts on line 2). */
+    private readonly offset = 0,
+  ) {
+    this.doc = parseDocument(text, { lineCounter: this.lines });
+  }
+  get error(): YAMLParseError | undefined {
+    return this.doc.errors[0];
+  }
+  get data(): unknown {
+    return this.doc.toJS();
+  }
+  lineOfOffset(offset: number): number {
+    return this.lines.linePos(offset).line + this.offset;
+  }
+  /** The line of the value at `path`, or of its nearest parent that exists. */
+  lineOf(path: YamlPath): number | null {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node: unknown = depth === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, depth), true);
+      if (isNode(node) && node.range) return this.lineOfOffset(node.range[0]);
+    }
+    return null;
+  }
+}
+
+function readYaml(reader: TreeReader, file: string, problems: Problems): YamlSource | undefined {
+  const source = new YamlSource(reader.text(file));
+  const error = source.error;
+  if (error) {
+    problems.error(file, { code: 'yamlInvalid', params: { detail: error.message.split('\n')[0] ?? '' } }, error.linePos?.[0].line ?? null);
     return undefined;
   }
+  return source;
 }
 
-function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, problems: Problems): z.infer<S> | undefined {
-  const result = schema.safeParse(data);
+/** A zod issue as a translatable problem: the common kinds by their own code, the rest with zod's words. */
+function issueDetail(issue: z.core.$ZodIssue, field: string): ProblemDetail {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? { code: 'fieldRequired', params: { field } }
+        : { code: 'fieldType', params: { field, expected: issue.expected } };
+    case 'invalid_value':
+      return { code: 'fieldChoice', params: { field, values: issue.values.map(String).join(', ') } };
+    case 'unrecognized_keys':
+      return { code: 'fieldUnknown', params: { field, keys: issue.keys.join(', ') } };
+    case 'invalid_format':
+      return issue.message && !issue.message.startsWith('Invalid')
+        ? { code: 'fieldInvalid', params: { field, detail: issue.message } }
+        : { code: 'fieldFormat', params: { field } };
+    default:
+      return { code: 'fieldInvalid', params: { field, detail: issue.message } };
+  }
+}
+
+function validate<S extends z.ZodType>({
+  schema,
+  yaml,
+  file,
+  problems,
+}: {
+  schema: S;
+  yaml: YamlSource;
+  file: string;
+  problems: Problems;
+}): z.infer<S> | undefined {
+  const result = schema.safeParse(yaml.data);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    const where = issue.path.length ? issue.path.join('.') : '(top level)';
-    problems.error(file, `${where}: ${issue.message}`);
+    const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
+    const where = path.length ? path.join('.') : '(top level)';
+    problems.error(file, issueDetail(issue, where), yaml.lineOf(path));
   }
   return undefined;
 }
@@ -102,39 +183,52 @@ function localizedAll(text: LocalizedText): Localized {
   return { ...text };
 }
 
-function readLessons(moduleDir: string, locale: ContentLocale, problems: Problems): LessonSource[] {
-  const dir = join(moduleDir, locale);
-  if (!existsSync(dir)) return [];
+function readLessons({
+  reader,
+  folder,
+  locale,
+  problems,
+  media,
+}: {
+  reader: TreeReader;
+  folder: string;
+  locale: ContentLocale;
+  problems: Problems;
+  media: ModuleMedia;
+}): LessonSource[] {
+  const dir = `${folder}/${locale}`;
   const lessons: LessonSource[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const file = join(dir, name);
+  for (const name of reader.list(dir)) {
+    const file = `${dir}/${name}`;
     const match = LESSON_FILE.exec(name);
     if (!match) {
-      problems.error(file, 'lesson files are named NN-slug.md, e.g. 01-what-is-an-e-signature.md');
+      problems.error(file, { code: 'lessonFileName', params: {} });
       continue;
     }
     const [, order = '0', id = ''] = match;
-    const source = readFileSync(file, 'utf8');
-    const parts = FRONTMATTER.exec(source);
+    const parts = FRONTMATTER.exec(reader.text(file));
     if (!parts) {
-      problems.error(file, 'starts without frontmatter (--- title: ..., minutes: ... ---)');
+      problems.error(file, { code: 'lessonNoFrontmatter', params: {} }, 1);
       continue;
     }
-    let frontmatter: unknown;
-    try {
-      frontmatter = parseYaml(parts[1] ?? '');
-    } catch (error) {
-      problems.error(file, `frontmatter is not valid YAML: ${String(error).split('\n')[0]}`);
+    const yaml = new YamlSource(parts[1] ?? '', 1);
+    if (yaml.error) {
+      const line = yaml.error.linePos?.[0].line;
+      problems.error(
+        file,
+        { code: 'frontmatterInvalid', params: { detail: yaml.error.message.split('\n')[0] ?? '' } },
+        line === undefined ? null : line + 1,
+      );
       continue;
     }
-    const meta = validate(lessonFrontmatterSchema, frontmatter, file, problems);
-    const rendered = renderMarkdown(parts[2] ?? '');
-    for (const message of rendered.problems) problems.error(file, message);
+    const meta = validate({ schema: lessonFrontmatterSchema, yaml, file, problems });
+    const rendered = renderMarkdown(parts[2] ?? '', (reference) => media.resolve(reference));
+    for (const detail of rendered.problems) problems.error(file, detail);
     if (!meta) continue;
     const text = plainText(rendered.html);
     const words = countWords(text);
     if (words < LESSON_WORDS.min || words > LESSON_WORDS.max) {
-      problems.warn(file, `has ${words} words; a lesson has ${LESSON_WORDS.min} to ${LESSON_WORDS.max}`);
+      problems.warn(file, { code: 'lessonWords', params: { words, min: LESSON_WORDS.min, max: LESSON_WORDS.max } });
     }
     lessons.push({
       id,
@@ -146,37 +240,47 @@ function readLessons(moduleDir: string, locale: ContentLocale, problems: Problem
       text,
       words,
       internalLinks: rendered.internalLinks,
+      media: rendered.media,
     });
   }
   return lessons;
 }
 
-function checkLanguages(text: LocalizedText, file: string, field: string, problems: Problems): void {
+type Located = { file: string; yaml: YamlSource; problems: Problems };
+
+function checkLanguages({ file, yaml, problems }: Located, text: LocalizedText, path: YamlPath, field = path.join('.')): void {
   const missing = CONTENT_LOCALES.filter((locale) => text[locale] === undefined);
-  if (missing.length) problems.warn(file, `${field}: no ${missing.join(', ')} text (English is shown instead)`);
+  if (missing.length)
+    problems.warn(file, { code: 'translationMissing', params: { field, locales: missing.join(', ') } }, yaml.lineOf(path));
 }
 
-function checkQuiz(quiz: QuizSource, file: string, problems: Problems): void {
+function checkQuiz(quiz: QuizSource, at: Located): void {
+  const { file, yaml, problems } = at;
   const seen = new Set<string>();
   for (const [index, question] of quiz.questions.entries()) {
     const where = `questions.${index} (${question.id})`;
-    if (seen.has(question.id)) problems.error(file, `${where}: question id is used twice`);
+    const path = ['questions', index];
+    const line = yaml.lineOf(path);
+    if (seen.has(question.id)) problems.error(file, { code: 'questionIdTwice', params: { field: where } }, line);
     seen.add(question.id);
-    checkLanguages(question.text, file, `${where}.text`, problems);
-    checkLanguages(question.explanation, file, `${where}.explanation`, problems);
+    checkLanguages(at, question.text, [...path, 'text'], `${where}.text`);
+    checkLanguages(at, question.explanation, [...path, 'explanation'], `${where}.explanation`);
     if (question.type === 'truefalse') continue;
     const ids = question.options.map((o) => o.id);
-    if (new Set(ids).size !== ids.length) problems.error(file, `${where}: option ids must be unique`);
-    for (const option of question.options) checkLanguages(option.text, file, `${where}.options.${option.id}`, problems);
-    if (question.type === 'single' && !ids.includes(question.answer)) {
-      problems.error(file, `${where}: answer "${question.answer}" is not one of the options (${ids.join(', ')})`);
+    if (new Set(ids).size !== ids.length) problems.error(file, { code: 'optionIdsTwice', params: { field: where } }, line);
+    for (const [position, option] of question.options.entries())
+      checkLanguages(at, option.text, [...path, 'options', position, 'text'], `${where}.options.${option.id}`);
+    const answers = question.type === 'single' ? [question.answer] : question.type === 'multiple' ? question.answer : [];
+    for (const answer of answers) {
+      if (!ids.includes(answer))
+        problems.error(
+          file,
+          { code: 'answerNotOption', params: { field: where, answer, options: ids.join(', ') } },
+          yaml.lineOf([...path, 'answer']),
+        );
     }
-    if (question.type === 'multiple') {
-      for (const answer of question.answer) {
-        if (!ids.includes(answer)) problems.error(file, `${where}: answer "${answer}" is not one of the options (${ids.join(', ')})`);
-      }
-      if (new Set(question.answer).size !== question.answer.length) problems.error(file, `${where}: an answer is listed twice`);
-    }
+    if (question.type === 'multiple' && new Set(question.answer).size !== question.answer.length)
+      problems.error(file, { code: 'answerTwice', params: { field: where } }, yaml.lineOf([...path, 'answer']));
   }
 }
 
@@ -221,37 +325,64 @@ type ModuleBuild = {
   lessonsByLocale: Map<ContentLocale, LessonSource[]>;
   quiz: QuizSource | undefined;
   assignment: AssignmentSource | undefined;
+  media: ModuleMedia;
+  /** The cover module.yaml names; absent when it names none (or a file that cannot be shown). */
+  cover: ResolvedMedia | undefined;
 };
 
-function readModule(moduleDir: string, folder: string, problems: Problems): ModuleBuild | undefined {
-  const moduleFile = join(moduleDir, 'module.yaml');
-  if (!existsSync(moduleFile)) {
-    problems.error(moduleDir, 'has no module.yaml');
+function readModule(reader: TreeReader, folder: string, problems: Problems): ModuleBuild | undefined {
+  const moduleFile = `${folder}/module.yaml`;
+  if (!reader.has(moduleFile)) {
+    problems.error(folder, { code: 'moduleYamlMissing', params: {} });
     return undefined;
   }
-  const raw = readYaml(moduleFile, problems);
-  const source = raw === undefined ? undefined : validate(moduleSchema, raw, moduleFile, problems);
-  if (!source) return undefined;
-  if (source.id !== folder) problems.error(moduleFile, `id "${source.id}" must equal the folder name "${folder}"`);
-  checkLanguages(source.title, moduleFile, 'title', problems);
-  checkLanguages(source.summary, moduleFile, 'summary', problems);
+  const yaml = readYaml(reader, moduleFile, problems);
+  const source = yaml && validate({ schema: moduleSchema, yaml, file: moduleFile, problems });
+  if (!yaml || !source) return undefined;
+  const at: Located = { file: moduleFile, yaml, problems };
+  if (source.id !== folder)
+    problems.error(moduleFile, { code: 'moduleIdMismatch', params: { id: source.id, folder } }, yaml.lineOf(['id']));
+  checkLanguages(at, source.title, ['title']);
+  checkLanguages(at, source.summary, ['summary']);
   const missingOutcomes = CONTENT_LOCALES.filter((l) => source.outcomes[l] === undefined);
-  if (missingOutcomes.length) problems.warn(moduleFile, `outcomes: none in ${missingOutcomes.join(', ')}`);
+  if (missingOutcomes.length)
+    problems.warn(
+      moduleFile,
+      { code: 'outcomesMissing', params: { field: 'outcomes', locales: missingOutcomes.join(', ') } },
+      yaml.lineOf(['outcomes']),
+    );
   for (const locale of CONTENT_LOCALES) {
     const list = source.outcomes[locale];
-    if (list && (list.length < 3 || list.length > 6))
-      problems.error(moduleFile, `outcomes.${locale}: a module has 3 to 6 learning outcomes, found ${list.length}`);
+    if (list && (list.length < OUTCOMES.min || list.length > OUTCOMES.max))
+      problems.error(
+        moduleFile,
+        { code: 'outcomesCount', params: { field: `outcomes.${locale}`, found: list.length } },
+        yaml.lineOf(['outcomes', locale]),
+      );
   }
 
+  const media = new ModuleMedia(reader, folder, folder);
+  let cover: ResolvedMedia | undefined;
+  if (source.cover !== undefined) {
+    const resolved = media.resolve(source.cover);
+    if ('url' in resolved) cover = resolved;
+    else problems.error(moduleFile, { code: resolved.code, params: { ...resolved.params, field: 'cover' } }, yaml.lineOf(['cover']));
+  }
   const lessonsByLocale = new Map<ContentLocale, LessonSource[]>();
-  for (const locale of CONTENT_LOCALES) lessonsByLocale.set(locale, readLessons(moduleDir, locale, problems));
+  for (const locale of CONTENT_LOCALES) lessonsByLocale.set(locale, readLessons({ reader, folder, locale, problems, media }));
   const english = lessonsByLocale.get('en') ?? [];
-  if (english.length === 0) problems.error(join(moduleDir, 'en'), 'a module needs at least one English lesson');
+  const englishDir = `${folder}/en`;
+  if (english.length === 0) problems.error(englishDir, { code: 'englishLessonMissing', params: {} });
   if (english.length > 0 && english.length < MIN_LESSONS)
-    problems.warn(join(moduleDir, 'en'), `has ${english.length} lesson(s); a module has at least ${MIN_LESSONS}`);
+    problems.warn(englishDir, { code: 'lessonsTooFew', params: { found: english.length, min: MIN_LESSONS } });
   const orders = english.map((l) => l.order);
   if (orders.some((order, index) => order !== index + 1)) {
-    problems.error(join(moduleDir, 'en'), `lessons must be numbered 01, 02, ... without gaps (found ${orders.join(', ')})`);
+    problems.error(englishDir, { code: 'lessonNumbering', params: { found: orders.join(', ') } });
+  }
+  for (const locale of CONTENT_LOCALES) {
+    const own = lessonsByLocale.get(locale) ?? [];
+    if (own.length > 0 && own.every((lesson) => lesson.media.length === 0))
+      problems.warn(`${folder}/${locale}`, { code: 'noIllustration', params: {} });
   }
   const englishNames = new Set(english.map((l) => `${String(l.order).padStart(2, '0')}-${l.id}`));
   for (const locale of CONTENT_LOCALES) {
@@ -260,58 +391,67 @@ function readModule(moduleDir: string, folder: string, problems: Problems): Modu
     const names = new Set(lessons.map((l) => `${String(l.order).padStart(2, '0')}-${l.id}`));
     for (const lesson of lessons) {
       if (!englishNames.has(`${String(lesson.order).padStart(2, '0')}-${lesson.id}`)) {
-        problems.error(lesson.file, 'has no English original with the same file name');
+        problems.error(lesson.file, { code: 'lessonNoOriginal', params: {} });
       }
     }
     const missing = [...englishNames].filter((name) => !names.has(name));
-    if (missing.length) problems.warn(join(moduleDir, locale), `missing lessons (English is shown instead): ${missing.join(', ')}`);
+    if (missing.length) problems.warn(`${folder}/${locale}`, { code: 'lessonsMissing', params: { lessons: missing.join(', ') } });
   }
 
-  const quizFile = join(moduleDir, 'quiz.yaml');
+  const quizFile = `${folder}/quiz.yaml`;
   let quiz: QuizSource | undefined;
-  if (existsSync(quizFile)) {
-    const rawQuiz = readYaml(quizFile, problems);
-    quiz = rawQuiz === undefined ? undefined : validate(quizSchema, rawQuiz, quizFile, problems);
-    if (quiz) {
-      checkQuiz(quiz, quizFile, problems);
-      if (quiz.questions.length < MIN_QUESTIONS)
-        problems.warn(quizFile, `has ${quiz.questions.length} questions; a quiz has at least ${MIN_QUESTIONS}`);
-      const types = new Set(quiz.questions.map((q) => q.type));
-      if (types.size < MIN_QUESTION_TYPES)
-        problems.warn(
-          quizFile,
-          `uses ${types.size} question type(s); mix at least ${MIN_QUESTION_TYPES} (single, multiple, truefalse, order)`,
-        );
-    }
+  if (reader.has(quizFile)) {
+    const quizYaml = readYaml(reader, quizFile, problems);
+    quiz = quizYaml && validate({ schema: quizSchema, yaml: quizYaml, file: quizFile, problems });
+    if (quizYaml && quiz) checkQuizSize(quiz, { file: quizFile, yaml: quizYaml, problems });
   } else {
-    problems.warn(quizFile, 'is missing: every module ends with a quiz');
+    problems.warn(quizFile, { code: 'quizMissing', params: {} });
   }
-  const assignmentFile = join(moduleDir, 'assignment.yaml');
+  const assignmentFile = `${folder}/assignment.yaml`;
   let assignment: AssignmentSource | undefined;
-  if (existsSync(assignmentFile)) {
-    const rawAssignment = readYaml(assignmentFile, problems);
-    assignment = rawAssignment === undefined ? undefined : validate(assignmentSchema, rawAssignment, assignmentFile, problems);
-    if (assignment) {
-      checkLanguages(assignment.title, assignmentFile, 'title', problems);
-      checkLanguages(assignment.instructions, assignmentFile, 'instructions', problems);
+  if (reader.has(assignmentFile)) {
+    const assignmentYaml = readYaml(reader, assignmentFile, problems);
+    assignment = assignmentYaml && validate({ schema: assignmentSchema, yaml: assignmentYaml, file: assignmentFile, problems });
+    if (assignmentYaml && assignment) {
+      const located: Located = { file: assignmentFile, yaml: assignmentYaml, problems };
+      checkLanguages(located, assignment.title, ['title']);
+      checkLanguages(located, assignment.instructions, ['instructions']);
     }
   }
-  return { source, lessonsByLocale, quiz, assignment };
+  return { source, lessonsByLocale, quiz, assignment, media, cover };
 }
 
-function checkPrerequisites(modules: ModuleBuild[], root: string, problems: Problems): void {
+function checkQuizSize(quiz: QuizSource, at: Located): void {
+  const { file, yaml, problems } = at;
+  checkQuiz(quiz, at);
+  if (quiz.questions.length < MIN_QUESTIONS)
+    problems.warn(file, { code: 'quizTooFewQuestions', params: { found: quiz.questions.length, min: MIN_QUESTIONS } });
+  if (quiz.draw !== undefined && quiz.draw < MIN_QUESTIONS)
+    problems.warn(file, { code: 'quizDrawTooFew', params: { field: 'draw', found: quiz.draw, min: MIN_QUESTIONS } }, yaml.lineOf(['draw']));
+  if (quiz.draw !== undefined && quiz.draw < quiz.questions.length && quiz.questions.length < MIN_POOL)
+    problems.warn(file, { code: 'quizPoolTooSmall', params: { found: quiz.questions.length, min: MIN_POOL } });
+  const types = new Set(quiz.questions.map((q) => q.type));
+  if (types.size < MIN_QUESTION_TYPES)
+    problems.warn(file, { code: 'quizQuestionTypes', params: { found: types.size, min: MIN_QUESTION_TYPES } });
+}
+
+function checkPrerequisites(modules: ModuleBuild[], problems: Problems): void {
   const ids = new Set(modules.map((m) => m.source.id));
   const graph = new Map(modules.map((m) => [m.source.id, m.source.prerequisites]));
   for (const m of modules) {
     for (const prerequisite of m.source.prerequisites) {
-      if (!ids.has(prerequisite)) problems.error(join(root, m.source.id, 'module.yaml'), `prerequisites: no module "${prerequisite}"`);
+      if (!ids.has(prerequisite))
+        problems.error(`${m.source.id}/module.yaml`, {
+          code: 'prerequisiteUnknown',
+          params: { field: 'prerequisites', module: prerequisite },
+        });
     }
   }
   const state = new Map<string, 'visiting' | 'done'>();
   const visit = (id: string, path: string[]): void => {
     if (state.get(id) === 'done') return;
     if (state.get(id) === 'visiting') {
-      problems.error(join(root, id, 'module.yaml'), `prerequisites form a cycle: ${[...path, id].join(' -> ')}`);
+      problems.error(`${id}/module.yaml`, { code: 'prerequisiteCycle', params: { cycle: [...path, id].join(' -> ') } });
       return;
     }
     state.set(id, 'visiting');
@@ -329,22 +469,34 @@ function checkInternalLinks(modules: ModuleBuild[], problems: Problems): void {
         const [, moduleId = '', lessonId] = INTERNAL_LINK.exec(link) ?? [];
         const known = lessons.get(moduleId);
         if (!known || (lessonId !== undefined && !known.has(lessonId)))
-          problems.error(lesson.file, `links to "${link}", which does not exist`);
+          problems.error(lesson.file, { code: 'linkBroken', params: { link } });
       }
     }
   }
 }
 
-function revisionOf(json: string): string {
+/** The revision of a content file: what its revisioned URL carries (`?v=`). */
+export function revisionOf(json: string): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }
 
 function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search: Map<ContentLocale, SearchEntry[]>): CatalogModule {
   const { source, lessonsByLocale, quiz, assignment } = build;
   const revisions = {} as Record<ContentLocale, string>;
+  const media = {} as Record<ContentLocale, string[]>;
+  const cover: Partial<Record<ContentLocale, ModuleCover>> = {};
+  for (const file of build.media.files.values()) files.set(file.path, file.source);
   const english = lessonsByLocale.get('en') ?? [];
   for (const locale of CONTENT_LOCALES) {
     const own = new Map((lessonsByLocale.get(locale) ?? []).map((l) => [l.id, l]));
+    const shown = english.map((en) => own.get(en.id) ?? en);
+    media[locale] = [...new Set(shown.flatMap((lesson) => lesson.media))];
+    // Without a cover of its own, a module shows the first illustration of its lessons in this language.
+    const covering = build.cover ?? build.media.published(media[locale][0] ?? '');
+    if (covering) {
+      cover[locale] = { url: covering.url, width: covering.width, height: covering.height };
+      if (!media[locale].includes(covering.url)) media[locale].push(covering.url);
+    }
     const lessons: LessonContent[] = english.map((en) => {
       const lesson = own.get(en.id) ?? en;
       return {
@@ -359,7 +511,13 @@ function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search
     let quizContent: ModuleContent['quiz'] = null;
     if (quiz) {
       const localized = quiz.questions.map((q) => localizeQuestion(q, locale));
-      quizContent = { passMark: quiz.passMark, questions: localized.map((q) => q.question), fallback: localized.some((q) => q.fallback) };
+      quizContent = {
+        passMark: quiz.passMark,
+        ...(quiz.draw === undefined ? {} : { draw: quiz.draw }),
+        ...(quiz.shuffle === undefined ? {} : { shuffle: quiz.shuffle }),
+        questions: localized.map((q) => q.question),
+        fallback: localized.some((q) => q.fallback),
+      };
     }
     let assignmentContent: ModuleContent['assignment'] = null;
     if (assignment) {
@@ -378,7 +536,9 @@ function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search
       version: source.version,
       locale,
       title: localize(source.title, locale).text,
+      titleLocale: localize(source.title, locale).fallback ? 'en' : locale,
       outcomes: source.outcomes[locale] ?? source.outcomes.en,
+      outcomesLocale: source.outcomes[locale] ? locale : 'en',
       lessons,
       quiz: quizContent,
       assignment: assignmentContent,
@@ -416,59 +576,41 @@ function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search
       }
       return { id: en.id, title, minutes: en.minutes, words: en.words };
     }),
-    quiz: quiz ? { questions: quiz.questions.length, passMark: quiz.passMark } : null,
+    quiz: quiz
+      ? { questions: quiz.questions.length, passMark: quiz.passMark, ...(quiz.draw === undefined ? {} : { draw: quiz.draw }) }
+      : null,
     assignment: assignment ? { category: assignment.category, hours: assignment.hours } : null,
     revisions,
+    media,
+    cover,
   };
 }
 
+/** Compiles the `modules/` folder at `root`. */
 export function compileContent(root: string): CompileResult {
-  const problems = new Problems(root);
+  return compileTree({ tree: readTree(root), label: root });
+}
+
+/**
+ * Compiles a whole course held as a tree: one folder per module and `curricula.yaml`.
+ * `label` names the tree itself in problems about it (e.g. that it holds no modules).
+ */
+export function compileTree({ tree, label }: { tree: ContentTree; label: string }): CompileResult {
+  const reader = new TreeReader(tree);
+  const problems = new Problems(label);
   const files = new Map<string, string>();
   const search = new Map<ContentLocale, SearchEntry[]>();
   const builds: ModuleBuild[] = [];
 
-  const folders = existsSync(root)
-    ? readdirSync(root)
-        .filter((name) => statSync(join(root, name)).isDirectory())
-        .sort()
-    : [];
+  const folders = reader.list('').filter((name) => reader.isFolder(name));
   for (const folder of folders) {
-    const build = readModule(join(root, folder), folder, problems);
+    const build = readModule(reader, folder, problems);
     if (build) builds.push(build);
   }
-  if (folders.length === 0) problems.error(root, 'holds no modules');
-  checkPrerequisites(builds, root, problems);
+  if (folders.length === 0) problems.error('', { code: 'modulesNone', params: {} });
+  checkPrerequisites(builds, problems);
   checkInternalLinks(builds, problems);
-
-  const curriculaFile = join(root, 'curricula.yaml');
-  let curricula: Catalog['curricula'] = [];
-  if (!existsSync(curriculaFile)) {
-    problems.error(curriculaFile, 'is missing');
-  } else {
-    const raw = readYaml(curriculaFile, problems);
-    const parsed = raw === undefined ? undefined : validate(curriculaFileSchema, raw, curriculaFile, problems);
-    const ids = new Set(builds.map((b) => b.source.id));
-    for (const [index, curriculum] of (parsed?.curricula ?? []).entries()) {
-      checkLanguages(curriculum.title, curriculaFile, `curricula.${index}.title`, problems);
-      for (const [position, moduleId] of curriculum.modules.entries()) {
-        if (!ids.has(moduleId)) problems.error(curriculaFile, `curricula.${index} (${curriculum.id}): no module "${moduleId}"`);
-        // A learner follows a pathway in order, so a module's prerequisites come before it.
-        const prerequisites = builds.find((b) => b.source.id === moduleId)?.source.prerequisites ?? [];
-        for (const prerequisite of prerequisites) {
-          const at = curriculum.modules.indexOf(prerequisite);
-          if (at > position)
-            problems.error(
-              curriculaFile,
-              `curricula.${index} (${curriculum.id}): "${moduleId}" comes before its prerequisite "${prerequisite}"`,
-            );
-        }
-      }
-    }
-    curricula = (parsed?.curricula ?? []).map((c) => ({ ...c, title: localizedAll(c.title), summary: localizedAll(c.summary) }));
-    const curriculumIds = curricula.map((c) => c.id);
-    if (new Set(curriculumIds).size !== curriculumIds.length) problems.error(curriculaFile, 'curriculum ids must be unique');
-  }
+  const curricula = readCurricula({ reader, builds, problems });
 
   const modules = builds.map((build) => buildModuleFiles(build, files, search));
   const searchRevisions = {} as Record<ContentLocale, string>;
@@ -479,9 +621,55 @@ export function compileContent(root: string): CompileResult {
   }
   const catalog: Catalog = { curricula, modules, searchRevisions };
   files.set(contentPaths.catalog.slice(1), JSON.stringify(catalog));
-  return { files, problems: problems.list, catalog };
+  return { files, problems: problems.list, catalog, course: courseSource(builds) };
 }
 
-export function formatProblems(problems: ContentProblem[]): string {
-  return problems.map((p) => `${p.severity === 'error' ? 'error' : 'warning'}: ${p.file}: ${p.message}`).join('\n');
+function readCurricula({
+  reader,
+  builds,
+  problems,
+}: {
+  reader: TreeReader;
+  builds: ModuleBuild[];
+  problems: Problems;
+}): Catalog['curricula'] {
+  const file = 'curricula.yaml';
+  if (!reader.has(file)) {
+    problems.error(file, { code: 'curriculaMissing', params: {} });
+    return [];
+  }
+  const yaml = readYaml(reader, file, problems);
+  const parsed = yaml && validate({ schema: curriculaFileSchema, yaml, file, problems });
+  if (!yaml) return [];
+  const ids = new Set(builds.map((b) => b.source.id));
+  for (const [index, curriculum] of (parsed?.curricula ?? []).entries()) {
+    const field = `curricula.${index} (${curriculum.id})`;
+    const line = yaml.lineOf(['curricula', index]);
+    checkLanguages({ file, yaml, problems }, curriculum.title, ['curricula', index, 'title']);
+    for (const [position, moduleId] of curriculum.modules.entries()) {
+      const moduleLine = yaml.lineOf(['curricula', index, 'modules', position]);
+      if (!ids.has(moduleId)) problems.error(file, { code: 'curriculumUnknownModule', params: { field, module: moduleId } }, moduleLine);
+      // A learner follows a pathway in order, so a module's prerequisites come before it.
+      const prerequisites = builds.find((b) => b.source.id === moduleId)?.source.prerequisites ?? [];
+      // An assignment's hours count only in a category the pathway asks for.
+      const assignment = builds.find((b) => b.source.id === moduleId)?.assignment;
+      if (assignment && !curriculum.hours[assignment.category])
+        problems.warn(file, { code: 'curriculumHours', params: { field, module: moduleId, category: assignment.category } }, line);
+      for (const prerequisite of prerequisites) {
+        const at = curriculum.modules.indexOf(prerequisite);
+        if (at > position) problems.error(file, { code: 'curriculumOrder', params: { field, module: moduleId, prerequisite } }, moduleLine);
+      }
+    }
+  }
+  const curricula = (parsed?.curricula ?? []).map((c) => ({ ...c, title: localizedAll(c.title), summary: localizedAll(c.summary) }));
+  const curriculumIds = curricula.map((c) => c.id);
+  if (new Set(curriculumIds).size !== curriculumIds.length) problems.error(file, { code: 'curriculumIdsTwice', params: {} });
+  return curricula;
+}
+
+function courseSource(builds: ModuleBuild[]): CourseSource {
+  const words = Object.fromEntries(CONTENT_LOCALES.map((l) => [l, 0])) as Record<ContentLocale, number>;
+  for (const build of builds)
+    for (const [locale, lessons] of build.lessonsByLocale) words[locale] += lessons.reduce((sum, l) => sum + l.words, 0);
+  return { questions: builds.flatMap((b) => b.quiz?.questions ?? []), words };
 }

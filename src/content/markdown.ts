@@ -5,6 +5,8 @@
  */
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import type { ResolvedMedia } from './media';
+import type { ProblemDetail } from './problems';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
@@ -32,15 +34,25 @@ const ALLOWED: sanitizeHtml.IOptions = {
     'th',
     'td',
     'del',
+    'img',
   ],
-  allowedAttributes: { a: ['href', 'rel'], th: ['align'], td: ['align'], ol: ['start'] },
+  allowedAttributes: {
+    a: ['href', 'rel'],
+    th: ['align'],
+    td: ['align'],
+    ol: ['start'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+  },
   allowedSchemes: ['https'],
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
   },
 };
 
-export type Rendered = { html: string; problems: string[]; internalLinks: string[] };
+export type Rendered = { html: string; problems: ProblemDetail[]; internalLinks: string[]; media: string[] };
+
+/** Resolves `![alt](media/x.svg)` to a published image, or says what is wrong with it. */
+export type ImageResolver = (reference: string) => ResolvedMedia | ProblemDetail;
 
 /** Links inside the app: a module or a lesson, checked against the content by the compiler. */
 export const INTERNAL_LINK = /^\/modules\/([a-z0-9-]+)(?:\/lessons\/([a-z0-9-]+))?$/;
@@ -59,24 +71,49 @@ function walk(tokens: Token[], visit: (token: Token) => void): void {
   }
 }
 
-export function renderMarkdown(source: string): Rendered {
-  const problems: string[] = [];
+/**
+ * Renders a lesson. Images are allowed only through `resolveImage` (the module's media
+ * folder), each with alt text; without a resolver a lesson is text only.
+ */
+export function renderMarkdown(source: string, resolveImage?: ImageResolver): Rendered {
+  const problems: ProblemDetail[] = [];
   const internalLinks: string[] = [];
+  const images = new Map<string, ResolvedMedia>();
   const tokens = marked.lexer(source);
   walk(tokens, (token) => {
-    if (token.type === 'html') problems.push(`contains raw HTML (${token.raw.trim().slice(0, 40)}); use Markdown only`);
-    if (token.type === 'heading' && (token as Tokens.Heading).depth === 1)
-      problems.push('uses a top-level "#" heading; start sections at "##"');
+    if (token.type === 'html') problems.push({ code: 'markdownRawHtml', params: { html: token.raw.trim().slice(0, 40) } });
+    if (token.type === 'heading' && (token as Tokens.Heading).depth === 1) problems.push({ code: 'markdownTopHeading', params: {} });
     if (token.type === 'link') {
       const href = (token as Tokens.Link).href;
       if (INTERNAL_LINK.test(href)) internalLinks.push(href);
-      else if (!href.startsWith('https://'))
-        problems.push(`links to "${href}"; only https:// links and links to /modules/<id>[/lessons/<id>] are allowed`);
+      else if (!href.startsWith('https://')) problems.push({ code: 'markdownLink', params: { href } });
     }
-    if (token.type === 'image') problems.push('contains an image; lessons are text only for now');
+    if (token.type === 'image') {
+      const image = token as Tokens.Image;
+      const resolved: ResolvedMedia | ProblemDetail = resolveImage ? resolveImage(image.href) : { code: 'imageNotAllowed', params: {} };
+      if (!image.text.trim()) problems.push({ code: 'imageNoAlt', params: { reference: image.href } });
+      if (!('url' in resolved)) {
+        problems.push(resolved);
+        image.href = '';
+      } else {
+        image.href = resolved.url;
+        images.set(resolved.url, resolved);
+      }
+    }
   });
-  const html = sanitizeHtml(marked.parser(tokens), ALLOWED).trim();
-  return { html, problems, internalLinks };
+  const html = sanitizeHtml(marked.parser(tokens), {
+    ...ALLOWED,
+    transformTags: {
+      ...ALLOWED.transformTags,
+      img: (tagName, attribs) => {
+        const image = images.get(attribs.src ?? '');
+        if (!image) return { tagName: 'span', attribs: {} };
+        const size = { width: String(image.width), height: String(image.height) };
+        return { tagName, attribs: { src: image.url, alt: attribs.alt ?? '', ...size, loading: 'lazy', decoding: 'async' } };
+      },
+    },
+  }).trim();
+  return { html, problems, internalLinks, media: [...images.keys()] };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

@@ -1,5 +1,5 @@
 /*
- * Vite plugin that compiles `modules/` into `/content/*.json`: emitted as assets in a
+ * Vite plugin that compiles `modules/` into `/content/*.json` (and lesson illustrations): emitted as assets in a
  * build (so the service worker precaches them), served from memory by the dev server and
  * recompiled when a module file changes. Content errors fail the build with the file and
  * the problem; warnings are printed.
@@ -48,7 +48,7 @@ export function biblioContent(options: { root?: string } = {}): Plugin {
         const path = (req.url ?? '').split('?')[0]?.replace(/^\//, '') ?? '';
         const file = (result ?? compile()).files.get(path);
         if (!file) return next();
-        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.setHeader('Content-Type', path.endsWith('.svg') ? 'image/svg+xml' : 'application/json; charset=utf-8');
         res.end(file);
       });
     },

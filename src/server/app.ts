@@ -9,10 +9,15 @@ import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import type { AppContext } from './context';
+import { DEFAULT_REQUEST_TIMEOUT_SECONDS } from './config';
 import { registerAccountRoutes, storeErrorStatus } from './routes/accounts';
 import { registerXapiRoutes } from './routes/xapi';
 import { registerMentoringRoutes } from './routes/mentoring';
+import { registerModuleRoutes } from './routes/modules';
+import { guardInput } from './http/input-guard';
 
 export type AppOptions = {
   /** The built PWA; leave it out to serve only /api and /xapi (tests). */
@@ -37,7 +42,24 @@ const STATUS_TEXT: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
+
+/**
+ * A request must arrive whole (headers and body) within the timeout, so a client sending a byte
+ * a minute cannot hold a connection; Node answers 408 and closes it. Node looks for such
+ * requests every `connectionsCheckingInterval`, so that is a fraction of the timeout.
+ */
+function requestTimeouts(timeoutMs: number) {
+  return {
+    requestTimeout: timeoutMs,
+    http: {
+      requestTimeout: timeoutMs,
+      headersTimeout: Math.min(60_000, timeoutMs),
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, Math.round(timeoutMs / 4))),
+    },
+  };
+}
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -45,13 +67,18 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     return503OnClosing: true,
     trustProxy: options.context?.config.trustProxy ?? false,
     bodyLimit: 8 * 1024 * 1024,
+    ...requestTimeouts((options.context?.config.requestTimeoutSeconds ?? DEFAULT_REQUEST_TIMEOUT_SECONDS) * 1000),
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await app.register(fastifyCookie);
+  if (options.context) await app.register(fastifyRateLimit, options.context.signInLimits.routeLimits());
+  app.addHook('preValidation', guardInput);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = storeErrorStatus(error);
     const statusCode =
       known?.statusCode ?? (error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500);
+    if (known?.retryAfter) reply.header('Retry-After', String(known.retryAfter));
     if (statusCode === 500) {
       request.log.error(error);
       if (!options.logger) console.error(error);
@@ -61,7 +88,9 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       // The app (which sends X-Requested-With) gets no challenge, so browsers show no password dialog.
       reply.header('WWW-Authenticate', 'Basic realm="Biblio Study xAPI", charset="UTF-8"');
     }
-    return reply.code(statusCode).send({ error: STATUS_TEXT[statusCode] ?? 'Error', message: known?.message ?? error.message });
+    return reply
+      .code(statusCode)
+      .send({ error: known?.code ?? STATUS_TEXT[statusCode] ?? 'Error', message: known?.message ?? error.message });
   });
 
   app.get('/api/health', async () => ({ status: 'ok' }));
@@ -70,6 +99,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     registerAccountRoutes(app, options.context);
     registerXapiRoutes(app, options.context);
     registerMentoringRoutes(app, options.context);
+    await registerModuleRoutes(app, options.context);
   }
 
   const distDir = options.distDir;
@@ -82,9 +112,12 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
       wildcard: false,
       index: ['index.html'],
       setHeaders(res, path) {
-        // Hashed assets never change; everything else (the service worker, the manifest,
-        // content JSON, index.html) must be revalidated so updates reach learners.
-        if (path.includes(`${join(distDir, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+        // Hashed assets and lesson illustrations never change; everything else (the service
+        // worker, the manifest, content JSON, index.html) must be revalidated so updates reach
+        // learners. An illustration opened on its own may not run or load anything.
+        const media = path.includes(`${join(distDir, 'content', 'media')}`);
+        if (media) res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+        if (media || path.includes(`${join(distDir, 'assets')}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         else res.setHeader('Cache-Control', 'no-cache');
       },
     });

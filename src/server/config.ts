@@ -22,9 +22,19 @@ export type ServerConfig = {
   cookieSecure: CookieSecure;
   /** Passed to Fastify's `trustProxy`: false, true, or a comma-separated list of proxy addresses/CIDRs. */
   trustProxy: boolean | string;
+  /** Failed sign-ins per client address and login in the window. */
   loginMaxAttempts: number;
+  /** Password checks (sign-ins, unverified HTTP Basic, setup, sign-up) per client address in the window, across logins. */
+  loginMaxPerAddress: number;
   loginWindowMinutes: number;
+  /** Password checks (scrypt) running at once in this process; more wait in a queue. */
+  passwordChecksAtOnce: number;
+  /** A request (headers and body) must arrive whole within this time, or it is answered 408 and closed. */
+  requestTimeoutSeconds: number;
 };
+
+/** Long enough for the 8 MB body limit at about 600 kbit/s. */
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
 
 export class ConfigError extends Error {}
 
@@ -118,6 +128,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     cookieSecure: cookieSecure(env),
     trustProxy: trustProxy(env),
     loginMaxAttempts: positiveNumber(env, 'LOGIN_MAX_ATTEMPTS', 10, 10_000, true),
+    loginMaxPerAddress: positiveNumber(env, 'LOGIN_MAX_PER_ADDRESS', 100, 1_000_000, true),
     loginWindowMinutes: positiveNumber(env, 'LOGIN_WINDOW_MINUTES', 15, 24 * 60, false),
+    passwordChecksAtOnce: positiveNumber(env, 'PASSWORD_CHECKS_AT_ONCE', 2, 64, true),
+    requestTimeoutSeconds: positiveNumber(env, 'REQUEST_TIMEOUT_SECONDS', DEFAULT_REQUEST_TIMEOUT_SECONDS, 3600, false),
   };
 }

@@ -1,13 +1,16 @@
 /*
  * The course catalogue the server needs for mentor views: modules (lesson counts, quizzes),
- * curricula (required hours) and each quiz's question ids. Compiled from `modules/` once per
- * process (about a second) by the same compiler the build uses (server -> content -> shared);
- * tests, the demo and the benchmark may pass their own. The fingerprint changes when anything
+ * curricula (required hours) and each quiz's question ids. Read at start from the modules the
+ * database keeps (retired ones too: their progress stays in reports), or, while it has none,
+ * compiled from `modules/` (about a second) by the same compiler the build uses; tests, the
+ * demo and the benchmark may pass their own. An import shows in mentor views after a restart. The fingerprint changes when anything
  * that progress depends on changes, so derived summaries are rebuilt (store/summaries.ts).
  */
 import { createHash } from 'node:crypto';
 import { compileContent } from '../content/compile';
 import type { Catalog, ModuleContent, QuizQuestion } from '../shared/content/compiled';
+import type { Store } from './store/database';
+import { readCurricula, readModules } from './modules/store';
 
 export type Course = {
   catalog: Pick<Catalog, 'modules' | 'curricula'>;
@@ -44,4 +47,26 @@ export function loadCourse(root = 'modules'): Course {
   const course: Course = { ...makeCourse({ modules: catalog.modules, curricula: catalog.curricula }, questionIds), quizzes };
   cache.set(root, course);
   return course;
+}
+
+function quizOf(json: string | undefined): QuizQuestion[] {
+  return json === undefined ? [] : ((JSON.parse(json) as ModuleContent).quiz?.questions ?? []);
+}
+
+/** The course the database keeps, or undefined while it keeps no modules. */
+export async function loadStoredCourse(store: Store): Promise<Course | undefined> {
+  const modules = (await readModules(store.db)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (modules.length === 0) return undefined;
+  const questionIds = new Map<string, string[]>();
+  const quizzes = new Map<string, QuizQuestion[]>();
+  for (const module of modules) {
+    const questions = quizOf(module.compiled.files[`content/modules/${module.id}/en.json`]);
+    questionIds.set(
+      module.id,
+      questions.map((q) => q.id),
+    );
+    quizzes.set(module.id, questions);
+  }
+  const curricula = (await readCurricula(store.db)).map((c) => ({ ...c, title: { ...c.title }, summary: { ...c.summary } }));
+  return { ...makeCourse({ modules: modules.map((m) => m.compiled.catalog), curricula }, questionIds), quizzes };
 }

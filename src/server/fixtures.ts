@@ -17,11 +17,12 @@ import { hashPassword } from './auth/password';
 import { userAgent } from './auth/principal';
 import { makeCourse, type Course } from './course';
 import type { CatalogModule, QuizQuestion } from '../shared/content/compiled';
-import { encodeResponse, isCorrect, type QuizResponse } from '../shared/learning/quiz';
+import { drawQuestions, encodeResponse, isCorrect, type QuizResponse } from '../shared/learning/quiz';
 import type { HourCategory } from '../shared/content/locales';
 import { buildStatement, type StatementEnv, type SurveyAnswers } from '../shared/xapi/build';
 import type { Agent, Statement } from '../shared/xapi/types';
 import type { JsonObject } from '../shared/xapi/validate';
+import { agentKey } from '../shared/xapi/canonical';
 import { seededRandom } from '../shared/random';
 
 const DAY = 86_400_000;
@@ -137,11 +138,18 @@ export function learnerHistory(options: {
       made.learner.push(buildStatement.completedLesson(env(learner.agent), lessonRef));
     }
     if (module.quiz && lessons.length === module.lessons.length) {
-      const questions = options.questionIds.get(module.id) ?? [];
-      const n = Math.max(1, questions.length || module.quiz.questions);
+      const pool = options.questionIds.get(module.id) ?? [];
       const attempts = learner.profile === 'struggling' && index === touched.length - 1 ? 2 : 1 + Math.floor(random() * 2);
       for (let a = 0; a < attempts; a += 1) {
         const attemptId = randomUUID();
+        // A question pool shows each attempt only its draw, as the app does.
+        const questions = drawQuestions(
+          pool.map((id) => ({ id })),
+          { count: module.quiz.draw, seed: attemptId },
+        ).map((q) => q.id);
+        if (questions.length < pool.length)
+          made.learner.push(buildStatement.startedQuiz(env(learner.agent), { module: ref, attemptId, questionIds: questions }));
+        const n = Math.max(1, questions.length || (module.quiz.draw ?? module.quiz.questions));
         let right = 0;
         const chance = Math.min(0.98, skill + a * 0.15);
         for (let q = 0; q < n; q += 1) {
@@ -272,9 +280,19 @@ export async function storeHistory(
   const afterStore = summaryHook(deps);
   const asIncoming = (list: Statement[]) => list as unknown as IncomingStatement[];
   if (made.learner.length)
-    await storeStatements(store, asIncoming(made.learner), { authority: learner as JsonObject, privileged: false, afterStore });
+    await storeStatements(store, asIncoming(made.learner), {
+      authority: learner as JsonObject,
+      mayVoid: 'nobody',
+      mayReview: 'nobody',
+      afterStore,
+    });
   if (made.reviews.length)
-    await storeStatements(store, asIncoming(made.reviews), { authority: mentor as JsonObject, privileged: false, afterStore });
+    await storeStatements(store, asIncoming(made.reviews), {
+      authority: mentor as JsonObject,
+      mayVoid: 'nobody',
+      mayReview: new Set([agentKey(learner) ?? '']),
+      afterStore,
+    });
 }
 
 export type SeededPerson = { id: string; login: string; name: string; agent: Agent };
@@ -322,6 +340,8 @@ export function syntheticCourse(count = 38): Course {
       quiz: { questions: 8, passMark: 70 },
       assignment: i % 3 === 0 ? { category: 'project', hours: 2 } : null,
       revisions: { en: 'x', lv: 'x', bg: 'x', uk: 'x' },
+      media: { en: [], lv: [], bg: [], uk: [] },
+      cover: {},
     };
   });
   const ids = modules.map((m) => m.id);

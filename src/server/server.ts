@@ -10,7 +10,7 @@ import { createContext, type AppContext } from './context';
 import { openStore } from './store/database';
 import { deleteExpiredSessions } from './store/users';
 import { rebuildStaleSummaries } from './store/summaries';
-import type { Course } from './course';
+import { loadStoredCourse, type Course } from './course';
 
 export type Server = { app: FastifyInstance; context: AppContext };
 
@@ -21,7 +21,7 @@ export async function openServer(
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     await deleteExpiredSessions(store.db);
-    const context = createContext(store, config, options.course);
+    const context = createContext(store, config, options.course ?? (await loadStoredCourse(store)));
     await rebuildStaleSummaries(store.db, store.dialect, { xapiBase: config.xapiBase, course: context.course });
     const app = await buildApp({
       context,

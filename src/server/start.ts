@@ -1,12 +1,14 @@
 /*
  * `npm start`: build the PWA if needed, open the database (SQLite under DATA_DIR, or
- * PostgreSQL with DATABASE_URL; migrations run first), then serve. Stops cleanly on
+ * PostgreSQL with DATABASE_URL; migrations run first; an empty one gets the modules of
+ * modules/), then serve. Stops cleanly on
  * SIGINT/SIGTERM: requests in flight finish, then the database is closed.
  */
 import { buildIfNeeded } from './build-if-needed';
 import { ConfigError, loadConfig } from './config';
 import { openServer } from './server';
 import { countCoordinators } from './store/users';
+import { seedModules } from './modules/service';
 
 async function main(): Promise<void> {
   let config;
@@ -21,6 +23,9 @@ async function main(): Promise<void> {
   }
   await buildIfNeeded(process.cwd(), config.distDir);
   const { app, context } = await openServer(config, { logger: process.env.LOG_REQUESTS === '1' });
+  // An empty database gets the repository's course, through the checks an import passes.
+  const seeded = await seedModules(context.store);
+  if (seeded) console.log(`Stored the ${seeded} modules of modules/ in the empty database.`);
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = address.replace('0.0.0.0', 'localhost');
   console.log(`Biblio Study is running at ${shown} (data: ${context.store.location})`);

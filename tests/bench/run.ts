@@ -8,6 +8,8 @@ import { benchFold } from './fold';
 import { benchIngest } from './ingest';
 import { benchDashboard, printDashboard } from './dashboard';
 import { benchGridRender, CHROMIUM_PATH, printGridRender } from './grid-render';
+import { benchSignIn, printSignIn } from './sign-in';
+import { benchLighthouse, printLighthouse } from './lighthouse';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -21,6 +23,9 @@ async function main(): Promise<void> {
   for (const route of sizes.lazy)
     console.log(`  + ${route.route.padEnd(22)} ${kb(route.gzipBytes).padStart(10)}  (${route.files} files beyond the entry)`);
 
+  if (existsSync(CHROMIUM_PATH)) printLighthouse(await benchLighthouse({ distDir: 'dist' }));
+  else console.log(`\nLighthouse: not measured, no browser at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
+
   const fold = benchFold();
   console.log(
     `\nFold of ${fold.count.toLocaleString('en')} statements: median ${fold.medianMs.toFixed(1)} ms, best ${fold.minMs.toFixed(1)} ms (target <= 300 ms)`,
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
 
   await benchIngest();
   printDashboard(await benchDashboard());
+  printSignIn(await benchSignIn());
 
   if (existsSync(CHROMIUM_PATH)) printGridRender(await benchGridRender({ distDir: 'dist' }));
   else console.log(`\nCohort grid in Chromium: not measured, no browser at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);

@@ -1,12 +1,14 @@
 /*
  * Accessibility: an axe-core scan with zero violations on every route and every state of
- * the quiz, and a keyboard-only walk from the home page to a checked quiz answer.
+ * the quiz, in the light and the dark theme, and a keyboard-only walk from the home page to
+ * a checked quiz answer.
  */
 import { describe, expect, it } from 'vitest';
-import { expectVisible, useBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { expectAttribute, expectVisible, useBrowser } from './browser';
 import { AxeReport } from './axe';
 import { expectFocused, focusedElement, hasVisibleFocus, tabTo } from './keyboard';
-import { firstLesson, readModule, readQuiz, type SourceQuestion } from './repo';
+import { firstLesson, readModule, readQuiz } from './repo';
 import { en } from './strings';
 import { AppShell } from './pages/AppShell';
 import { HomePage } from './pages/HomePage';
@@ -21,85 +23,113 @@ const MODULE_ID = 'online-public-services';
 /** A word that occurs in the English content, so the search shows results. */
 const SEARCH_WORD = 'password';
 
-function firstQuestion(): SourceQuestion {
-  const question = readQuiz(MODULE_ID).questions[0];
-  if (!question) throw new Error(`modules/${MODULE_ID}/quiz.yaml has no questions`);
-  return question;
+/** Visits every route and every state of the quiz, scanning each with axe. */
+async function scanEveryRoute(page: Page, report: AxeReport): Promise<void> {
+  const lesson = firstLesson(MODULE_ID, 'en');
+
+  const home = new HomePage(page, en);
+  await home.open();
+  await report.scan(page, '/');
+
+  const catalog = new CatalogPage(page, en);
+  await catalog.open();
+  await expectVisible(catalog.moduleLink(readModule(MODULE_ID).title.en), 'the module in the catalogue');
+  await report.scan(page, '/catalog');
+
+  await catalog.open(SEARCH_WORD);
+  const results = await catalog.waitForResults(SEARCH_WORD);
+  expect(await results.getByRole('link').count(), `search results for "${SEARCH_WORD}"`).toBeGreaterThan(0);
+  await report.scan(page, `/catalog?q=${SEARCH_WORD}`);
+
+  const modulePage = new ModulePage(page, en);
+  await modulePage.open(MODULE_ID);
+  await report.scan(page, `/modules/${MODULE_ID}`);
+
+  const lessonPage = new LessonPage(page, en);
+  await lessonPage.open(MODULE_ID, lesson.id);
+  await report.scan(page, `/modules/${MODULE_ID}/lessons/${lesson.id} (new)`);
+  await lessonPage.markComplete();
+  await lessonPage.writeNote('Ask for the patron’s own e-mail address before starting.');
+  await lessonPage.bookmark();
+  await report.scan(page, `/modules/${MODULE_ID}/lessons/${lesson.id} (completed, note, bookmark)`);
+
+  const quiz = new QuizPage(page, en);
+  await quiz.open(MODULE_ID);
+  await report.scan(page, `/modules/${MODULE_ID}/quiz (intro)`);
+  await quiz.start();
+  await report.scan(page, `/modules/${MODULE_ID}/quiz (question)`);
+  const questions = readQuiz(MODULE_ID).questions;
+  for (let index = 0; index < questions.length; index++) {
+    // Each attempt shuffles the questions: answer the one on screen.
+    const question = await quiz.shownQuestion(questions);
+    await quiz.answerCorrectly(question);
+    await quiz.check();
+    if (index === 0) await report.scan(page, `/modules/${MODULE_ID}/quiz (feedback)`);
+    else if (question.type !== 'single') await report.scan(page, `/modules/${MODULE_ID}/quiz (${question.type} question, feedback)`);
+    await quiz.continue(index === questions.length - 1);
+  }
+  await expectVisible(quiz.passedHeading, 'the quiz result');
+  await expectVisible(quiz.attemptRows.first(), 'the stored attempt under the result');
+  await report.scan(page, `/modules/${MODULE_ID}/quiz (result)`);
+
+  const learning = new MyLearningPage(page, en);
+  await learning.open();
+  await expectVisible(learning.attemptRows.first(), 'the quiz history table');
+  await report.scan(page, '/learning (with activity)');
+
+  await home.open();
+  await expectVisible(home.continueLink, 'the lesson to continue');
+  await report.scan(page, '/ (with activity)');
+
+  const settings = new SettingsPage(page, en);
+  await settings.open();
+  await report.scan(page, '/settings');
+
+  const notFound = new AppShell(page, en);
+  await notFound.visit('/no/such/page');
+  expect(await notFound.heading.innerText()).toBe(en.t('notFound.title'));
+  await report.scan(page, '/no/such/page');
+
+  await lessonPage.visit(`/modules/${MODULE_ID}/lessons/no-such-lesson`);
+  await report.scan(page, `/modules/${MODULE_ID}/lessons/no-such-lesson`);
+}
+
+/** The light theme's page colour (--color-page), as the browser reports it. */
+const LIGHT_PAGE = 'rgb(245, 247, 250)';
+
+/** What the page's background is painted with, to tell the themes apart. */
+async function pageBackground(page: Page): Promise<string> {
+  return page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 }
 
 describe('accessibility', () => {
   const browser = useBrowser();
 
-  it('has no axe violations on any route', async () => {
-    const { page } = await browser.open();
-    const report = new AxeReport();
-    const lesson = firstLesson(MODULE_ID, 'en');
-
-    const home = new HomePage(page, en);
-    await home.open();
-    await report.scan(page, '/');
-
-    const catalog = new CatalogPage(page, en);
-    await catalog.open();
-    await expectVisible(catalog.moduleLink(readModule(MODULE_ID).title.en), 'the module in the catalogue');
-    await report.scan(page, '/catalog');
-
-    await catalog.open(SEARCH_WORD);
-    const results = await catalog.waitForResults(SEARCH_WORD);
-    expect(await results.getByRole('link').count(), `search results for "${SEARCH_WORD}"`).toBeGreaterThan(0);
-    await report.scan(page, `/catalog?q=${SEARCH_WORD}`);
-
-    const modulePage = new ModulePage(page, en);
-    await modulePage.open(MODULE_ID);
-    await report.scan(page, `/modules/${MODULE_ID}`);
-
-    const lessonPage = new LessonPage(page, en);
-    await lessonPage.open(MODULE_ID, lesson.id);
-    await report.scan(page, `/modules/${MODULE_ID}/lessons/${lesson.id} (new)`);
-    await lessonPage.markComplete();
-    await lessonPage.writeNote('Ask for the patron’s own e-mail address before starting.');
-    await lessonPage.bookmark();
-    await report.scan(page, `/modules/${MODULE_ID}/lessons/${lesson.id} (completed, note, bookmark)`);
-
-    const quiz = new QuizPage(page, en);
-    await quiz.open(MODULE_ID);
-    await report.scan(page, `/modules/${MODULE_ID}/quiz (intro)`);
-    await quiz.start();
-    await report.scan(page, `/modules/${MODULE_ID}/quiz (question)`);
-    const questions = readQuiz(MODULE_ID).questions;
-    for (const [index, question] of questions.entries()) {
-      await quiz.answerCorrectly(question);
-      await quiz.check();
-      if (index === 0) await report.scan(page, `/modules/${MODULE_ID}/quiz (feedback)`);
-      else if (question.type !== 'single') await report.scan(page, `/modules/${MODULE_ID}/quiz (${question.type} question, feedback)`);
-      await quiz.continue(index === questions.length - 1);
-    }
-    await expectVisible(quiz.passedHeading, 'the quiz result');
-    await expectVisible(quiz.attemptRows.first(), 'the stored attempt under the result');
-    await report.scan(page, `/modules/${MODULE_ID}/quiz (result)`);
-
-    const learning = new MyLearningPage(page, en);
-    await learning.open();
-    await expectVisible(learning.attemptRows.first(), 'the quiz history table');
-    await report.scan(page, '/learning (with activity)');
-
-    await home.open();
-    await expectVisible(home.continueLink, 'the lesson to continue');
-    await report.scan(page, '/ (with activity)');
-
+  // Every scan checks the light and the dark colours when the theme follows the device (axe.ts
+  // emulates the other prefers-color-scheme); the second walk checks dark chosen in Settings.
+  it.each([
+    { theme: 'following the device', chooseDark: false },
+    { theme: 'dark chosen in Settings', chooseDark: true },
+  ])('has no axe violations on any route, $theme', async ({ theme, chooseDark }) => {
+    const { page } = await browser.open({ colorScheme: 'light' });
+    const report = new AxeReport(chooseDark ? 'dark in Settings' : '');
     const settings = new SettingsPage(page, en);
     await settings.open();
-    await report.scan(page, '/settings');
+    expect(await pageBackground(page), 'the light page background').toBe(LIGHT_PAGE);
+    if (chooseDark) {
+      await settings.theme(en.t('settings.themeDark')).check();
+      await expectAttribute(page.locator('html'), 'data-theme', 'dark', `${theme}: <html data-theme>`);
+    } else {
+      await page.emulateMedia({ colorScheme: 'dark' });
+    }
+    const dark = await pageBackground(page);
+    expect(dark, `${theme}: the page background is dark`).not.toBe(LIGHT_PAGE);
+    await page.emulateMedia({ colorScheme: null });
 
-    const notFound = new AppShell(page, en);
-    await notFound.visit('/no/such/page');
-    expect(await notFound.heading.innerText()).toBe(en.t('notFound.title'));
-    await report.scan(page, '/no/such/page');
-
-    await lessonPage.visit(`/modules/${MODULE_ID}/lessons/no-such-lesson`);
-    await report.scan(page, `/modules/${MODULE_ID}/lessons/no-such-lesson`);
+    await scanEveryRoute(page, report);
 
     expect(report.scanned.length).toBeGreaterThanOrEqual(14);
+    expect(report.scannedDark, 'every page checked in the dark colours').toEqual(report.scanned);
     expect(report.findings, `axe violations:\n${report.summary()}`).toEqual([]);
   });
 
@@ -144,7 +174,7 @@ describe('accessibility', () => {
 
     await tabTo(page, lessonPage.markCompleteButton, '"Mark lesson as complete"');
     await page.keyboard.press('Space');
-    await expectVisible(lessonPage.completedStatus, 'the lesson completion message');
+    await expectVisible(lessonPage.celebration, 'the celebration of the completed lesson');
 
     await tabTo(page, lessonPage.breadcrumb.getByRole('link', { name: moduleTitle, exact: true }), 'the module link in the breadcrumb', {
       backwards: true,
@@ -158,20 +188,11 @@ describe('accessibility', () => {
     const quiz = new QuizPage(page, en);
     await tabTo(page, quiz.startButton, 'the button that starts the quiz');
     await page.keyboard.press('Enter');
-    await expectVisible(quiz.progress(1, readQuiz(MODULE_ID).questions.length), 'the first question');
+    const questions = readQuiz(MODULE_ID).questions;
+    await expectFocused(quiz.questionHeading(1, questions.length), 'the first question (focus moves to its heading)');
 
-    // A single-choice question: Tab into the radio group, arrow keys to the right answer.
-    const question = firstQuestion();
-    if (question.type !== 'single') throw new Error(`expected ${MODULE_ID}'s first question to be single choice`);
-    const answer = question.options.find((o) => o.id === question.answer)?.text.en ?? '';
-    const radios = quiz.question.getByRole('radio');
-    await tabTo(page, radios.first(), 'the first answer');
-    const count = await radios.count();
-    for (let step = 0; step < count && !(await quiz.option(answer).isChecked()); step++) {
-      if (await quiz.option(answer).evaluate((el) => el === document.activeElement)) await page.keyboard.press('Space');
-      else await page.keyboard.press('ArrowDown');
-    }
-    expect(await quiz.option(answer).isChecked(), `"${answer}" chosen with the keyboard`).toBe(true);
+    // One Tab into the question, then arrow keys, Space or the move buttons to the right answer.
+    await quiz.answerByKeyboard(await quiz.shownQuestion(questions));
 
     await tabTo(page, quiz.checkButton, '"Check answer"');
     await page.keyboard.press('Enter');

@@ -1,9 +1,10 @@
 /*
  * Accessibility of the account pages: an axe-core scan with zero violations on set-up,
- * sign-in, sign-up, the account page and the coordinator's administration page, in the
- * states a person meets them in (validation errors, a refused sign-in, records waiting at
- * sign-out, a cohort with an invite code). The set-up page is open only while a database has
- * no coordinator, so this file runs its own server with an empty database.
+ * sign-in, sign-up, the account page and the coordinator's administration and Modules pages,
+ * in the states a person meets them in (validation errors, a refused sign-in, records waiting
+ * at sign-out, a cohort with an invite code, a refused module package). The set-up page is
+ * open only while a database has no coordinator, so this file runs its own server with an
+ * empty database.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { en } from './strings';
 import { AppShell } from './pages/AppShell';
 import { SetupPage } from './pages/SetupPage';
 import { AdminPage } from './pages/AdminPage';
+import { ModulesAdminPage } from './pages/ModulesAdminPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { AccountPage } from './pages/AccountPage';
@@ -37,7 +39,7 @@ describe('accessibility of the account pages', () => {
     await server?.dispose();
   });
 
-  it('has no axe violations on set-up, sign-in, sign-up, account and administration', async () => {
+  it('has no axe violations on set-up, sign-in, sign-up, account, administration and modules', async () => {
     if (!server) throw new Error('The server process did not start');
     const report = new AxeReport();
 
@@ -67,6 +69,14 @@ describe('accessibility of the account pages', () => {
     expect(invite).toMatch(/\S{4,}/);
     await expectVisible(admin.inviteRows(cohortName).first(), 'the invite code listed in its cohort');
     await report.scan(page, '/admin (a cohort with an invite code)');
+
+    // The Modules page, and a package it refuses: the list of problems in its focused report.
+    const modulesPage = new ModulesAdminPage(page, en);
+    await modulesPage.open();
+    await report.scan(page, '/admin/modules');
+    await modulesPage.importFile({ name: 'not-a-package.zip', mimeType: 'application/zip', buffer: Buffer.from('not a zip file') });
+    await expectVisible(modulesPage.report.getByRole('listitem').first(), 'the refused package’s problems');
+    await report.scan(page, '/admin/modules (a refused package)');
 
     const account = new AccountPage(page, en);
     await account.open();
@@ -117,7 +127,7 @@ describe('accessibility of the account pages', () => {
     await expectVisible(learnerAccount.signOutAnywayButton, '"Sign out anyway"');
     await report.scan(page, '/account (offline, records waiting, sign-out warning)');
 
-    expect(report.scanned).toHaveLength(11);
+    expect(report.scanned).toHaveLength(13);
     expect(report.findings, `axe violations:\n${report.summary()}`).toEqual([]);
   });
 });

@@ -129,12 +129,29 @@ export class ServerApi {
     return { ...person, userId: body.user.id, agent: body.agent };
   }
 
+  /** Records statements as this person, as their other device would (their session, POST /xapi/statements). */
+  async recordAs(person: Credentials, statements: Statement[]): Promise<void> {
+    const login = await fetch(this.url('/api/login'), {
+      method: 'POST',
+      headers: APP_HEADERS,
+      body: JSON.stringify({ login: person.login, password: person.password }),
+    });
+    if (!login.ok) throw await failure(login, `Signing ${person.login} in`);
+    const response = await fetch(this.url('/xapi/statements'), {
+      method: 'POST',
+      headers: { ...APP_HEADERS, ...XAPI_HEADERS, Cookie: sessionCookie(login) },
+      body: JSON.stringify(statements),
+    });
+    if (!response.ok) throw await failure(response, `POST /xapi/statements as ${person.login}`);
+  }
+
   /**
-   * Every statement the server holds with this agent as actor (or object), read with the
-   * coordinator's credentials over HTTP Basic, as an xAPI tool would, following `more`.
+   * Every statement the server holds with this agent as actor (or object), read over HTTP
+   * Basic, as an xAPI tool would, following `more`: with the coordinator's credentials, or the
+   * `reader`'s (a learner reading their own, private notes included, which others never see).
    */
-  async statementsOf(agent: Agent): Promise<Statement[]> {
-    const credentials = await this.coordinator();
+  async statementsOf(agent: Agent, reader?: Credentials): Promise<Statement[]> {
+    const credentials = reader ?? (await this.coordinator());
     const query = new URLSearchParams({ agent: JSON.stringify(agent), ascending: 'true', limit: '200' });
     const statements: Statement[] = [];
     for (let next = `/xapi/statements?${query}`; next;) {

@@ -94,3 +94,25 @@ export async function addStoredStatements(page: Page, database: string, rows: St
     { name: database, rows },
   );
 }
+
+/** The sync bookkeeping of a database that exists (`meta` row `sync`: pull cursor, last success), read like `storedStatements`. */
+export async function syncMeta(page: Page, database: string): Promise<{ pullCursor?: string; lastSuccessAt?: string } | undefined> {
+  return page.evaluate(async (name) => {
+    if (!(await indexedDB.databases()).some((info) => info.name === name)) throw new Error(`There is no IndexedDB database ${name}`);
+    const connection = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error(`Could not open ${name}`));
+    });
+    try {
+      return await new Promise<{ pullCursor?: string; lastSuccessAt?: string } | undefined>((resolve, reject) => {
+        const request = connection.transaction('meta', 'readonly').objectStore('meta').get('sync');
+        request.onsuccess = () =>
+          resolve((request.result as { value?: { pullCursor?: string; lastSuccessAt?: string } } | undefined)?.value);
+        request.onerror = () => reject(request.error ?? new Error('Could not read the sync bookkeeping'));
+      });
+    } finally {
+      connection.close();
+    }
+  }, database);
+}

@@ -14,8 +14,8 @@ import { LessonPage } from './pages/LessonPage';
 import { SettingsPage } from './pages/SettingsPage';
 
 const MODULE_ID = 'e-identity-and-e-signature';
-// A guest's navigation: the four sections, then "Sign in".
-const NAV: NavTarget[] = ['home', 'catalog', 'learning', 'hours', 'settings', 'signIn'];
+// A PC's rail (the default 1280 px viewport); "Sign in" is in the top bar, More only on a phone.
+const NAV: NavTarget[] = ['home', 'catalog', 'learning', 'hours', 'settings'];
 
 async function expectUiLanguage(shell: AppShell, strings: UiStrings): Promise<void> {
   await eventually(
@@ -98,5 +98,33 @@ describe('languages', () => {
       const expected = el.t('lesson.fallbackNotice', { language: el.t('languages.el') });
       expect((await lessonPage.fallbackNotice.innerText()).trim()).toBe(expected);
     }
+  });
+
+  it('marks English module text with lang="en" in the Italian interface, and keeps breadcrumb separators silent', async () => {
+    const { page } = await browser.open({ locale: 'it-IT' });
+    const italian = uiStrings('it');
+    const source = readModule(MODULE_ID);
+    const modulePage = new ModulePage(page, italian);
+    await modulePage.open(MODULE_ID);
+    await expectUiLanguage(modulePage, italian);
+    await expectVisible(modulePage.heading, 'the module title');
+    expect(await modulePage.heading.innerText()).toBe(source.title.en);
+    expect(await modulePage.heading.getAttribute('lang')).toBe('en');
+    const outcome = source.outcomes.en?.[0] ?? '';
+    expect(await modulePage.main.getByText(outcome, { exact: true }).evaluate((li) => li.closest('[lang]')?.getAttribute('lang'))).toBe(
+      'en',
+    );
+
+    const lesson = firstLesson(MODULE_ID, 'en');
+    await modulePage.openLesson(lesson.title);
+    const trail = new LessonPage(page, italian).breadcrumb;
+    expect(await trail.getByRole('link', { name: source.title.en, exact: true }).getAttribute('lang')).toBe('en');
+    expect(await trail.locator('[aria-current="page"]').getAttribute('lang')).toBe('en');
+    // The "›" between steps is drawn with empty alternative text, so it is not read out.
+    const separator = await trail
+      .locator('li + li')
+      .first()
+      .evaluate((li) => getComputedStyle(li, '::before').content);
+    expect(separator).toBe('"›" / ""');
   });
 });

@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
-import { eventually, expectAttribute, expectText, expectValue, expectVisible, useBrowser, waitForServiceWorker } from './browser';
+import { eventually, expectText, expectValue, expectVisible, useBrowser, waitForServiceWorker } from './browser';
 import { newPerson, ServerApi } from './api';
 import { accountDatabase, requireDeviceAccount, storedStatements, type StoredRow } from './device';
 import { en, escapeRegExp } from './strings';
@@ -195,7 +195,7 @@ describe('mentoring', () => {
     ).toEqual(reviews.map((r) => r.id).sort());
   });
 
-  it('lists the learner on the dashboard: the waiting assignment and hours grouped in "needs attention", hours by category, both CSV files', async () => {
+  it('lists the learner on the dashboard: the waiting assignment and hours under the learner in "needs attention", hours by category, both CSV files', async () => {
     const cohort = await cohortWithMentor(api, 'dashboard');
     const learner = await learnerOf(api, cohort, 'dashboard');
     const learnerSession = await signedInDevice(browser.open, learner);
@@ -220,21 +220,17 @@ describe('mentoring', () => {
     await dashboard.open(cohort.cohortId, cohort.cohortName);
     await expectText(dashboard.dataAge, dataAgeOnline(), '"Data from …"');
 
-    // Needs attention: one group per reason, with its count; each entry links to the learner.
-    const assignments = dashboard.attentionGroup('groupAssignment');
-    await expectText(dashboard.groupSummary(assignments), en.t('mentor.groupAssignment', { number: 1 }), 'the assignments group');
-    const item = assignments.getByRole('listitem');
+    // Needs attention: each learner once, the reasons under the name, which links to the learner.
+    const person = dashboard.attentionPerson(learner.name);
+    await expectVisible(person.getByRole('link', { name: learner.name, exact: true }), 'the link to the learner page');
+    const reasons = dashboard.attentionReasons(person);
     await expectText(
-      item,
-      withAnyDate('mentor.itemAssignmentSince', { module: assignmentModuleTitle }, `${learner.name} — `),
-      'the needs-attention entry',
+      reasons.nth(0),
+      withAnyDate('mentor.reasonAssignmentSince', { module: assignmentModuleTitle }),
+      'the assignment waiting, under the learner',
     );
-    await expectVisible(item.getByRole('link', { name: learner.name, exact: true }), 'the link to the learner page');
-    const waitingHours = dashboard.attentionGroup('groupHours');
-    await expectText(waitingHours.getByRole('listitem'), withAnyDate('mentor.itemHoursSince', {}, `${learner.name} — `), 'the hours entry');
-    expect(await dashboard.attentionGroup('groupInactive').count(), 'no inactive group: the learner was active today').toBe(0);
-    await dashboard.groupSummary(assignments).click();
-    await expectAttribute(assignments, 'open', null, 'the assignments group, folded');
+    await expectText(reasons.nth(1), withAnyDate('mentor.reasonHoursSince'), 'the hours waiting, under the learner');
+    expect(await reasons.count(), 'no inactivity reason: the learner was active today').toBe(2);
 
     const row = dashboard.learnerRow(learner.name);
     await expectVisible(row, `the grid row of ${learner.name}`);
@@ -245,7 +241,7 @@ describe('mentoring', () => {
     const cell = row.getByRole('cell').nth(column - 1);
     await expectText(
       cell,
-      new RegExp(`^${escapeRegExp(en.t('mentor.cellStarted'))}.*${escapeRegExp(en.t('mentor.cellAssignmentWaiting'))}$`),
+      new RegExp(`^${escapeRegExp(en.t('status.inProgress'))}.*${escapeRegExp(en.t('mentor.cellAssignmentWaiting'))}$`),
       `the ${assignmentModuleTitle} cell`,
     );
 
@@ -367,15 +363,11 @@ describe('mentoring', () => {
 
     // Another inactivity threshold needs no new fetch: it applies to the saved copy, and is remembered on the device.
     await dashboard.inactiveThreshold.selectOption('30');
-    const inactive = dashboard.attentionGroup('groupInactive');
-    await expectText(
-      inactive.getByRole('listitem'),
-      `${learner.name} — ${en.t('mentor.itemInactiveNever')}`,
-      'the learner who never studied, offline, with 30 days',
-    );
+    const inactive = dashboard.attentionReasons(dashboard.attentionPerson(learner.name));
+    await expectText(inactive, en.t('mentor.itemInactiveNever'), 'the learner who never studied, offline, with 30 days');
     await page.reload();
     await dashboard.waitUntilShown();
     await expectValue(dashboard.inactiveThreshold, '30', 'the threshold after a reload, offline');
-    await expectText(dashboard.groupSummary(inactive), en.t('mentor.groupInactive', { number: 1 }), 'the inactive group, offline');
+    await expectText(inactive, en.t('mentor.itemInactiveNever'), 'the inactive learner, offline, after a reload');
   });
 });

@@ -26,7 +26,7 @@ export type SourceQuestion =
 
 export type SourceQuiz = { passMark: number; questions: SourceQuestion[] };
 
-export type SourceModule = { id: string; title: Localized };
+export type SourceModule = { id: string; title: Localized; outcomes: Partial<Record<ContentLocale, string[]>> };
 
 export function moduleIds(): string[] {
   return readdirSync(modulesDir, { withFileTypes: true })

@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectVisible, useBrowser } from './browser';
+import { eventually, expectVisible, useBrowser } from './browser';
 import { builtModuleIds, readLessons, type ContentLocale } from './repo';
 import { en, uiStrings } from './strings';
 import { LessonPage } from './pages/LessonPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { CatalogPage } from './pages/CatalogPage';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -91,5 +92,42 @@ describe('responsive layout of the lesson page', () => {
         expect(width, `a paragraph of ${moduleId}/${lesson.id}`).toBeLessThanOrEqual(MAX_TEXT_COLUMN_PX);
       }
     }
+  });
+});
+
+describe('responsive layout of the catalogue', () => {
+  const browser = useBrowser();
+
+  it.for(['en', 'bg'] as const)('fits a 360 px phone with its filters set, one card a row, in %s', async (locale) => {
+    const { page } = await browser.open({ viewport: PHONE, locale });
+    const strings = uiStrings(locale);
+    const catalog = new CatalogPage(page, strings);
+    await catalog.open();
+    await expectVisible(catalog.modulesSection.getByRole('listitem').first(), 'the first module card');
+    // A select is as wide as the option it shows: choose the pathway with the longest title.
+    const pathway = page.getByRole('combobox', { name: strings.t('catalog.pathwayLabel') });
+    const longest = await pathway.evaluate(
+      (select: HTMLSelectElement) => [...select.options].reduce((a, b) => (b.text.length > a.text.length ? b : a)).value,
+    );
+    const count = catalog.modulesSection.getByRole('status');
+    const allModules = (await count.textContent()) ?? '';
+    await pathway.selectOption(longest);
+    await page.waitForURL(/pathway=/);
+    // The list follows the URL a render later: wait for the pathway's count, then measure the cards at once.
+    await eventually(
+      async () => (await count.textContent()) ?? '',
+      (shown) => shown !== allModules,
+      "the pathway's module count",
+    );
+    const overflow = await horizontalOverflow(page);
+    expect(overflow.scrollWidth, `the catalogue scrolls sideways at ${overflow.clientWidth} px: ${overflow.widest}`).toBeLessThanOrEqual(
+      overflow.clientWidth,
+    );
+    const lefts = new Set(
+      await catalog.modulesSection
+        .getByRole('listitem')
+        .evaluateAll((cards) => cards.map((card) => Math.round(card.getBoundingClientRect().x))),
+    );
+    expect(lefts.size, 'cards in one column').toBe(1);
   });
 });

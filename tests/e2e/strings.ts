@@ -35,6 +35,8 @@ function lookup(tree: Tree | undefined, key: string): string | undefined {
 }
 
 const GROUPS = ['people', 'mentor', 'hours'];
+/** Namespaces of their own (the Modules page's words), found here under their name: `modulesAdmin.title`. */
+const NAMESPACES = ['modulesAdmin'];
 
 function merge(into: Tree, from: Tree): Tree {
   for (const [key, value] of Object.entries(from)) {
@@ -49,6 +51,10 @@ function readStrings(language: string): Tree {
   for (const group of GROUPS) {
     const file = join(repoRoot, 'locales', language, `${group}.json`);
     if (existsSync(file)) tree = merge({ ...tree }, readJson<Tree>(file));
+  }
+  for (const namespace of NAMESPACES) {
+    const file = join(repoRoot, 'locales', language, `${namespace}.json`);
+    if (existsSync(file)) tree = merge({ ...tree }, { [namespace]: readJson<Tree>(file) });
   }
   return tree;
 }

@@ -20,11 +20,12 @@ import {
   deviceAccount,
   requireDeviceAccount,
   storedStatements,
+  syncMeta,
   type DeviceAccount,
   type StoredRow,
 } from './device';
 import { ServerProcess } from './server-process';
-import { builtModuleIds, readLessons, readModule, readQuiz, type SourceLesson, type SourceModule } from './repo';
+import { readLessons, readModule, readQuiz, type SourceLesson, type SourceModule } from './repo';
 import { en, escapeRegExp } from './strings';
 import { buildStatement, type LessonRef } from '../../src/shared/xapi/build';
 import type { Statement } from '../../src/shared/xapi/types';
@@ -35,7 +36,6 @@ import { ModulePage } from './pages/ModulePage';
 import { LessonPage } from './pages/LessonPage';
 import { QuizPage } from './pages/QuizPage';
 import { MyLearningPage } from './pages/MyLearningPage';
-import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
 import { AccountPage } from './pages/AccountPage';
@@ -45,21 +45,16 @@ const moduleTitle = readModule(MODULE_ID).title.en;
 const lessons = readLessons(MODULE_ID, 'en');
 const [LESSON_1, LESSON_2] = lessons as [SourceLesson, SourceLesson, ...SourceLesson[]];
 
-/** Waits for the service worker and for the course to be stored, so the device can study with no connection. */
+/**
+ * Waits for the service worker and for the module these tests study to be stored, so the
+ * device can study it with no connection. Storing the whole course (38 modules and their
+ * illustrations, on two devices at once) is tested in offline.test.ts; waiting for all of
+ * it here made these sync scenarios depend on download speed. The module page's own
+ * "Make available offline" stores this one module at once if the background run has not
+ * reached it yet.
+ */
 async function readyForOffline(page: Page): Promise<void> {
-  await waitForServiceWorker(page);
-  const settings = new SettingsPage(page, en);
-  await settings.open();
-  const done = en.t('settings.offlineContentDone', { count: builtModuleIds().length });
-  await eventually(
-    async () => (await settings.main.getByRole('status').allInnerTexts()).join(' | '),
-    (texts) => texts.includes(done),
-    `Settings to say "${done}"`,
-    // Storing the course is a download of ~30 files; on a cold, busy CI machine with two
-    // browser contexts doing it at once this has taken over a minute. The tests here are
-    // about sync, so wait generously rather than fail on download speed.
-    180_000,
-  );
+  await new ModulePage(page, en).storeForOffline(MODULE_ID);
 }
 
 /** Signs in with the app's own form; the layout (sync bar included) follows the new person without a page load. */
@@ -94,8 +89,9 @@ async function takeQuiz(page: Page): Promise<void> {
   const quiz = new QuizPage(page, en);
   await quiz.start();
   const questions = readQuiz(MODULE_ID).questions;
-  for (const [index, question] of questions.entries()) {
-    await quiz.answerCorrectly(question);
+  for (let index = 0; index < questions.length; index++) {
+    // Each attempt shuffles the questions: answer the one on screen.
+    await quiz.answerCorrectly(await quiz.shownQuestion(questions));
     await quiz.check();
     await quiz.continue(index === questions.length - 1);
   }
@@ -129,10 +125,21 @@ function duplicates(ids: string[]): string[] {
 
 /**
  * The server holds exactly these statements for the learner: the same ids, each once, each
- * with the device's actor, verb, object and timestamp.
+ * with the device's actor, verb, object and timestamp. Read as the learner, who alone sees
+ * their private statements (notes).
  */
-async function expectServerHoldsExactly(api: ServerApi, actor: DeviceAccount['actor'], rows: StoredRow[]): Promise<Statement[]> {
-  const held = await api.statementsOf(actor);
+async function expectServerHoldsExactly({
+  api,
+  learner,
+  actor,
+  rows,
+}: {
+  api: ServerApi;
+  learner: Credentials;
+  actor: DeviceAccount['actor'];
+  rows: StoredRow[];
+}): Promise<Statement[]> {
+  const held = await api.statementsOf(actor, learner);
   expect(duplicates(held.map((s) => s.id)), 'statements the server holds twice').toEqual([]);
   expect(sortedIds(held), 'the ids of the statements on the server and on the device').toEqual(sortedIds(rows));
   const byId = new Map(rows.map((row) => [row.id, row.statement]));
@@ -159,7 +166,7 @@ async function learningShown(page: Page): Promise<{ lessonsDone: string; notes: 
   return { lessonsDone, notes: notes.sort() };
 }
 
-// Each device may wait up to 180 s for the course to be stored (readyForOffline), and storing
+// Each device may wait up to 120 s for its module to be stored (readyForOffline), and storing
 // retries by itself after a stalled cache call or download; a test may need that time twice.
 describe('accounts and sync', { timeout: 400_000 }, () => {
   const browser = useBrowser();
@@ -198,14 +205,14 @@ describe('accounts and sync', { timeout: 400_000 }, () => {
     for (const verb of ['experienced', 'completed', 'noted', 'answered', 'passed']) expect(verbs, `a "${verb}" statement`).toContain(verb);
     expect(made.filter((row) => row.statement.verb.id.endsWith('/answered'))).toHaveLength(readQuiz(MODULE_ID).questions.length);
     await shell.syncBar.expectWaiting(made.length);
-    expect(await api.statementsOf(account.actor), 'the server before the device reconnects').toEqual([]);
+    expect(await api.statementsOf(account.actor, person), 'the server before the device reconnects').toEqual([]);
 
     await context.setOffline(false);
     await shell.syncBar.expectAllSent(30_000);
     const after = await deviceRows(page, account);
     expect(countByState(after), 'every statement confirmed by the server').toEqual({ waiting: 0, synced: made.length, refused: 0 });
     expect(sortedIds(after), 'the device made nothing more').toEqual(sortedIds(made));
-    await expectServerHoldsExactly(api, account.actor, after);
+    await expectServerHoldsExactly({ api, learner: person, actor: account.actor, rows: after });
   });
 
   it('shows the union of what the same learner studied offline on two devices', async () => {
@@ -266,7 +273,7 @@ describe('accounts and sync', { timeout: 400_000 }, () => {
     const [phone = [], pc = []] = rows;
     expect(sortedIds(phone), 'the statements on both devices').toEqual(sortedIds(pc));
     for (const device of rows) expect(countByState(device)).toEqual({ waiting: 0, synced: device.length, refused: 0 });
-    await expectServerHoldsExactly(api, learner.agent, phone);
+    await expectServerHoldsExactly({ api, learner, actor: learner.agent, rows: phone });
 
     // And it shows everywhere the learner looks: both lessons under "Recently completed" on each home page.
     for (const { page } of devices) {
@@ -395,7 +402,7 @@ describe('accounts and sync', { timeout: 400_000 }, () => {
     await shell.syncBar.expectAllSent(30_000);
     const rows = await deviceRows(page, account);
     expect(countByState(rows).waiting).toBe(0);
-    await expectServerHoldsExactly(api, account.actor, rows);
+    await expectServerHoldsExactly({ api, learner, actor: account.actor, rows });
   });
 
   it('keeps records waiting when the session has ended, asks to sign in again, then sends them', async () => {
@@ -430,7 +437,7 @@ describe('accounts and sync', { timeout: 400_000 }, () => {
     await shell.syncBar.expectSessionEnded();
     await shell.syncBar.expectWaiting(waiting.length);
     expect(countByState(await deviceRows(page, account)).waiting, 'nothing lost, nothing marked sent').toBe(waiting.length);
-    const held = new Set((await api.statementsOf(account.actor)).map((s) => s.id));
+    const held = new Set((await api.statementsOf(account.actor, learner)).map((s) => s.id));
     expect(
       waiting.filter((row) => held.has(row.id)),
       'waiting statements the server has',
@@ -444,7 +451,86 @@ describe('accounts and sync', { timeout: 400_000 }, () => {
     await shell.syncBar.expectAllSent(30_000);
     const rows = await deviceRows(page, account);
     expect(countByState(rows)).toEqual({ waiting: 0, synced: rows.length, refused: 0 });
-    await expectServerHoldsExactly(api, account.actor, rows);
+    await expectServerHoldsExactly({ api, learner, actor: account.actor, rows });
+  });
+
+  it('ends a sync round when its person signs out: nothing of A reaches B, who signs in while A’s pull is on its way', async () => {
+    const { invite } = await api.cohortWithInvite('switch-mid-pull');
+    const first = await api.signUp(invite, newPerson('mid-pull-a'));
+    const second = await api.signUp(invite, newPerson('mid-pull-b'));
+    // A studied on another device: the server holds A's completion and private note, which this device pulls.
+    const module = readModule(MODULE_ID) as SourceModule & { version: number };
+    const ref: LessonRef = { moduleId: MODULE_ID, moduleVersion: module.version, locale: 'en', lessonId: LESSON_1.id };
+    const env = () => ({
+      base: first.agent.account?.homePage ?? '',
+      actor: first.agent,
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+    });
+    const note = `A's private note ${randomUUID()}`;
+    await api.recordAs(first, [buildStatement.completedLesson(env(), ref), buildStatement.note(env(), ref, note)]);
+
+    // No service worker: it would answer the requests before the slow network below sees them;
+    // this test is about sync, not offline study.
+    const { page } = await browser.open({ serviceWorkers: 'block' });
+    const shell = new AppShell(page, en);
+    // A slow network for A's first pull: the server answers at once (A is still signed in), but
+    // the answer reaches the page only after B has signed in.
+    let holdNextPull = false;
+    let pullHeld!: () => void;
+    const pullStarted = new Promise<void>((resolve) => (pullHeld = resolve));
+    let releasePull!: () => void;
+    const pullReleased = new Promise<void>((resolve) => (releasePull = resolve));
+    await page.route(/\/xapi\/statements\?/, async (route) => {
+      if (holdNextPull && route.request().method() === 'GET') {
+        holdNextPull = false;
+        const answer = await route.fetch();
+        pullHeld();
+        await pullReleased;
+        // The app may have given up on the request meanwhile (that is the point).
+        await route.fulfill({ response: answer }).catch(() => undefined);
+        return;
+      }
+      await route.continue();
+    });
+    await page.goto('/');
+    await shell.waitUntilShown();
+
+    holdNextPull = true;
+    await shell.navigateTo('signIn');
+    await new SignInPage(page, en).signIn(first);
+    await pullStarted;
+    const accountPage = new AccountPage(page, en);
+    await accountPage.openFromNavigation(first.name);
+    // Keep A's data on the device: the round must not write into A's database after sign-out either way,
+    // and B's database is where a leak would show.
+    await accountPage.removeDataCheckbox.uncheck();
+    await accountPage.signOut();
+    // In the app, with no page load between the two people (a load would end A's round by itself).
+    await shell.navigateTo('signIn');
+    await new SignInPage(page, en).signIn(second);
+    const accountB = await requireDeviceAccount(page);
+    expect(accountB.id).toBe(second.userId);
+
+    // A's answer arrives now (if the app still waits for it).
+    releasePull();
+    await eventually(
+      () => syncMeta(page, accountDatabase(second.userId)).catch(() => undefined),
+      (meta) => meta?.lastSuccessAt !== undefined,
+      "B's first sync round to finish",
+    );
+    await shell.syncBar.expectAllSent();
+    const inB = await deviceRows(page, accountB);
+    expect(
+      inB.filter((row) => row.statement.actor.account?.name !== second.agent.account?.name),
+      "statements in B's database that are not B's",
+    ).toEqual([]);
+    expect(
+      (await syncMeta(page, accountDatabase(second.userId)))?.pullCursor,
+      "B's pull cursor (B has nothing on the server)",
+    ).toBeUndefined();
+    await new MyLearningPage(page, en).navigateTo('learning');
+    expect(await page.getByText(note).count(), "A's note on B's screen").toBe(0);
   });
 });
 
@@ -501,7 +587,7 @@ describe('a server killed in the middle of a push', () => {
   /** A learner signed in on a new device, with STATEMENTS statements waiting from a long time offline. */
   async function deviceWithLongOutbox(
     prefix: string,
-  ): Promise<{ context: BrowserContext; page: Page; account: DeviceAccount; rows: StoredRow[] }> {
+  ): Promise<{ context: BrowserContext; page: Page; learner: Account; account: DeviceAccount; rows: StoredRow[] }> {
     const { invite } = await api.cohortWithInvite(prefix);
     const learner: Account = await api.signUp(invite, newPerson(prefix));
     const { context, page } = await browser.open({ baseURL: running().baseURL });
@@ -518,11 +604,21 @@ describe('a server killed in the middle of a push', () => {
     await page.reload();
     await shell.waitUntilShown();
     await shell.syncBar.expectWaiting(STATEMENTS);
-    return { context, page, account, rows };
+    return { context, page, learner, account, rows };
   }
 
   /** Starts the server again (same port, same database), then "Sync now" until nothing waits; checks that every statement arrived once. */
-  async function restartAndFinish(page: Page, account: DeviceAccount, rows: StoredRow[]): Promise<void> {
+  async function restartAndFinish({
+    page,
+    learner,
+    account,
+    rows,
+  }: {
+    page: Page;
+    learner: Account;
+    account: DeviceAccount;
+    rows: StoredRow[];
+  }): Promise<void> {
     await running().waitForExit();
     await running().launch();
     await syncUntilNothingWaits(page, account, 'nothing waiting on the device after the server came back', 90_000);
@@ -530,12 +626,12 @@ describe('a server killed in the middle of a push', () => {
     const after = await deviceRows(page, account);
     expect(countByState(after)).toEqual({ waiting: 0, synced: rows.length, refused: 0 });
     expect(sortedIds(after), 'the device holds the statements it made, no more').toEqual(sortedIds(rows));
-    const held = await expectServerHoldsExactly(api, account.actor, after);
+    const held = await expectServerHoldsExactly({ api, learner, actor: account.actor, rows: after });
     expect(held).toHaveLength(STATEMENTS);
   }
 
   it('is killed as soon as the first batch is on its way; after a restart every statement arrives exactly once', async () => {
-    const { context, page, account, rows } = await deviceWithLongOutbox('killed-at-once');
+    const { context, page, learner, account, rows } = await deviceWithLongOutbox('killed-at-once');
     const posts: string[] = [];
     context.on('request', (request) => {
       if (request.method() !== 'POST' || new URL(request.url()).pathname !== '/xapi/statements') return;
@@ -551,11 +647,11 @@ describe('a server killed in the middle of a push', () => {
     );
     await running().waitForExit();
     expect(running().running).toBe(false);
-    await restartAndFinish(page, account, rows);
+    await restartAndFinish({ page, learner, account, rows });
   });
 
   it('is killed after storing a batch but before the device hears back; the batch is sent again and stored once', async () => {
-    const { context, page, account, rows } = await deviceWithLongOutbox('killed-after-store');
+    const { context, page, learner, account, rows } = await deviceWithLongOutbox('killed-after-store');
     let firstAnswer: { status: number; ids: string[] } | undefined;
     await context.route('**/xapi/statements', async (route) => {
       if (route.request().method() !== 'POST' || firstAnswer) return route.fallback();
@@ -579,6 +675,6 @@ describe('a server killed in the middle of a push', () => {
     expect(answer?.ids.filter((id) => !mine.has(id))).toEqual([]);
     // The device never heard that answer: all its statements still wait.
     expect(countByState(await deviceRows(page, account)).waiting).toBe(STATEMENTS);
-    await restartAndFinish(page, account, rows);
+    await restartAndFinish({ page, learner, account, rows });
   });
 });

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
-import { APP_HEADERS, basic, makeUser, startTestServer, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
+import { APP_HEADERS, basic, makeUser, startTestServer, XAPI_BASE, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
 import { statement, VERB, voiding, type Json } from './helpers/statements';
 import { addLearner, addMentor, createCohort } from '../../src/server/store/cohorts';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
@@ -59,10 +59,11 @@ describe.each(DATABASES)('authorization matrix on %s', (kind) => {
         return { cookie: sessions[who].cookie, ...APP_HEADERS };
     }
   };
-  /** The agent a principal writes as "self". */
+  /** The agent a principal writes as "self" (a client limited to a cohort: its own Agent, not any tool's). */
   const selfAgent = (who: Who): Json => {
     if (who === 'annaBasic') return sessions.anna.agent;
-    if (who === 'client' || who === 'clientB' || who === 'anonymous') return { mbox: 'mailto:tool@example.org' };
+    if (who === 'clientB') return { objectType: 'Agent', account: { homePage: `${XAPI_BASE}/clients`, name: 'branch-b' } };
+    if (who === 'client' || who === 'anonymous') return { mbox: 'mailto:tool@example.org' };
     return sessions[who].agent;
   };
   const xapi = (who: Who, method: 'GET' | 'POST', url: string, payload?: unknown) =>
@@ -196,11 +197,11 @@ describe.each(DATABASES)('authorization matrix on %s', (kind) => {
       if (expected === 403) expect(response.json<{ message: string }>().message).toMatch(/only record statements as yourself/);
     });
 
-    it("voids someone else's statement only when privileged", async () => {
+    it("voids someone else's statement only when privileged (a cohort client: only its cohort's)", async () => {
       const target = statement(sessions.ben.agent);
       expect((await xapi('client', 'POST', '/xapi/statements', target)).statusCode).toBe(200);
       const response = await xapi(who, 'POST', '/xapi/statements', voiding(selfAgent(who), String(target.id)));
-      const expected = who === 'anonymous' ? 401 : ['dace', 'client', 'clientB'].includes(who) ? 200 : 403;
+      const expected = who === 'anonymous' ? 401 : ['dace', 'client'].includes(who) ? 200 : 403;
       expect(response.statusCode).toBe(expected);
       const after = await xapi('client', 'GET', `/xapi/statements?statementId=${target.id}`);
       expect(after.statusCode).toBe(expected === 200 ? 404 : 200);

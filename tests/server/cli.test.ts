@@ -86,6 +86,12 @@ describe.each(DATABASES)('admin CLI on %s', (kind) => {
     expect((await admin('create-xapi-client', '--key', 'analytics', '--secret', 'a long secret value')).code).toBe(0);
     expect((await admin('create-xapi-client', '--key', 'branch', '--secret', 'a long secret value', '--cohort', cohortId)).code).toBe(0);
     expect((await findXapiClient(store.db, 'branch'))?.cohortId).toBe(cohortId);
+    // The right to review is given only explicitly.
+    expect((await findXapiClient(store.db, 'branch'))?.mayReview).toBe(false);
+    const reviewer = await admin('create-xapi-client', '--key', 'assessor', '--secret', 'a long secret value', '--may-review');
+    expect(reviewer).toMatchObject({ code: 0 });
+    expect(reviewer.out).toMatch(/may review/);
+    expect((await findXapiClient(store.db, 'assessor'))?.mayReview).toBe(true);
     expect((await admin('create-xapi-client', '--key', 'analytics', '--secret', 'another long secret')).code).toBe(1);
     expect((await admin('create-xapi-client', '--key', 'weak', '--secret', 'short')).code).toBe(2);
     expect((await admin('create-xapi-client', '--key', 'xyz', '--secret', 'a long secret value', '--cohort', 'nope')).code).toBe(1);

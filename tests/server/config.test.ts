@@ -15,6 +15,11 @@ describe('loadConfig', () => {
       sessionDays: 30,
       cookieSecure: 'auto',
       trustProxy: false,
+      loginMaxAttempts: 10,
+      loginMaxPerAddress: 100,
+      loginWindowMinutes: 15,
+      passwordChecksAtOnce: 2,
+      requestTimeoutSeconds: 120,
     });
   });
 
@@ -30,6 +35,9 @@ describe('loadConfig', () => {
         TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
         LOGIN_MAX_ATTEMPTS: '5',
         LOGIN_WINDOW_MINUTES: '30',
+        LOGIN_MAX_PER_ADDRESS: '500',
+        PASSWORD_CHECKS_AT_ONCE: '4',
+        REQUEST_TIMEOUT_SECONDS: '300',
       },
       '/srv/app',
     );
@@ -43,6 +51,9 @@ describe('loadConfig', () => {
       trustProxy: '10.0.0.0/8, 127.0.0.1',
       loginMaxAttempts: 5,
       loginWindowMinutes: 30,
+      loginMaxPerAddress: 500,
+      passwordChecksAtOnce: 4,
+      requestTimeoutSeconds: 300,
     });
   });
 
@@ -58,6 +69,10 @@ describe('loadConfig', () => {
     ['SESSION_DAYS', '0'],
     ['SESSION_DAYS', 'forever'],
     ['COOKIE_SECURE', 'sometimes'],
+    ['LOGIN_MAX_PER_ADDRESS', '0'],
+    ['PASSWORD_CHECKS_AT_ONCE', '1.5'],
+    ['PASSWORD_CHECKS_AT_ONCE', '65'],
+    ['REQUEST_TIMEOUT_SECONDS', 'never'],
     ['TRUST_PROXY', 'yes please'],
     ['LOGIN_MAX_ATTEMPTS', '2.5'],
     ['LOGIN_WINDOW_MINUTES', '-1'],

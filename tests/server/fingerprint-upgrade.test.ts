@@ -7,11 +7,18 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { beforeAllOrFail, createTestDatabase, DATABASES, openOldDatabase, type TestDatabase } from './helpers/databases';
+import {
+  beforeAllOrFail,
+  createTestDatabase,
+  DATABASES,
+  openOldDatabase,
+  storeInOldDatabase,
+  type TestDatabase,
+} from './helpers/databases';
 import { APP_HEADERS, XAPI_BASE, XAPI_HEADERS } from './helpers/server';
 import { loadConfig } from '../../src/server/config';
 import { openServer, type Server } from '../../src/server/server';
-import { storeStatements, type IncomingStatement } from '../../src/server/store/statements';
+import type { IncomingStatement } from '../../src/server/store/statements';
 import { fingerprint } from '../../src/server/store/fingerprint';
 import { createSession } from '../../src/server/store/users';
 import { SESSION_COOKIE, userAgent } from '../../src/server/auth/principal';
@@ -52,8 +59,11 @@ describe.each(DATABASES)('upgrading statement fingerprints on %s', (kind) => {
       });
       // One without a timestamp (the server fills it in with `stored`), one with its own.
       sent.push(statement({}), statement({ timestamp: '2026-10-01T09:30:00.000Z' }));
-      const store = { db, dialect: kind, location: 'old database', close: () => db.destroy() };
-      await storeStatements(store, sent as IncomingStatement[], { authority: agent, privileged: false });
+      await storeInOldDatabase(db, {
+        kind,
+        statements: sent as IncomingStatement[],
+        writer: { authority: agent, mayVoid: 'nobody', mayReview: 'nobody' },
+      });
       for (const s of sent) {
         await db
           .updateTable('statements')

@@ -1,9 +1,10 @@
 /*
  * Fuzzing POST /xapi/statements with fast-check: random JSON, random bytes and mutated valid
  * batches, sent as application/json, as multipart/mixed with attachment content, and through
- * the alternate request syntax (forms). Whatever arrives, the answer is never a 5xx; a 4xx
- * always carries a message; and a rejected batch leaves nothing behind, attachment content
- * included. SQLite and PostgreSQL.
+ * the alternate request syntax (forms); and every route with random cookies, query values and
+ * JSON nested far too deep. Whatever arrives, the answer is never a 5xx; a 4xx always carries a
+ * message; and a rejected batch leaves nothing behind, attachment content included. SQLite and
+ * PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -442,5 +443,117 @@ describe.each(DATABASES)('fuzzing POST /xapi/statements on %s', (kind) => {
       },
     );
     expect(written).toBeGreaterThan(0);
+  });
+
+  /** Text with the characters that broke parsers before: broken and odd % escapes, NUL, separators. */
+  const awkwardText = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom('%', '%z', '%zz', '%00', '%C0', '%C0%AF', '%E0%A4%A', '%25', '%FF', ';', '=', '&', ',', '"', '\\', ' ', '+', 'a'),
+        fc.string({ maxLength: 6, unit: 'binary' }),
+      ),
+      { maxLength: 8 },
+    )
+    .map((parts) => parts.join(''));
+  const ROUTES = ['/api/me', '/api/users', '/api/cohorts', '/api/reports/surveys', '/api/events', '/xapi/statements', '/xapi/about'];
+
+  it('answers any session cookie without 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ROUTES),
+        awkwardText,
+        fc.constantFrom('biblio_session', 'other', ''),
+        async (url, value, name) => {
+          // Header values cannot hold control characters; everything else goes through as sent.
+          const cookie = `${name}=${value.replace(/[^ -~]/g, '%')}`;
+          const response = await server.app.inject({ method: 'GET', url, headers: { ...XAPI_HEADERS, cookie } });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode >= 400) expectClientError(response);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('answers any query value without 5xx', async () => {
+    const name = fc.constantFrom(
+      'agent',
+      'verb',
+      'activity',
+      'registration',
+      'since',
+      'limit',
+      'cursor',
+      'format',
+      'statementId',
+      'inactiveDays',
+      'module',
+      'x',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ROUTES, '/api/cohorts/c1/dashboard', '/api/cohorts/c1/difficult-questions'),
+        fc.array(fc.tuple(name, awkwardText, fc.boolean()), { minLength: 1, maxLength: 3 }),
+        async (url, params) => {
+          // Each value goes either raw (its % escapes as they are) or encoded (its characters, NUL included, arrive decoded).
+          const query = params
+            .map(
+              ([key, value, raw]) =>
+                `${key}=${raw ? value.replace(/[&#\s]/g, '') : encodeURIComponent(value.replace(/[\ud800-\udfff]/g, ''))}`,
+            )
+            .join('&');
+          const response = await server.app.inject({ method: 'GET', url: `${url}?${query}`, headers });
+          expect(response.statusCode, response.body).toBeLessThan(500);
+          if (response.statusCode >= 400) expectClientError(response);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('answers JSON nested far too deep with 4xx, storing nothing', async () => {
+    const opener = fc.constantFrom('[', '{"k":', '{"https://x.test/e":');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(opener, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 65, max: 20_000 }),
+        fc.constantFrom('extension', 'batch', 'agent', 'login'),
+        async (openers, depth, where) => {
+          const before = await counts();
+          const open = Array.from({ length: depth }, (_, i) => openers[i % openers.length]!).join('');
+          const close = [...open.matchAll(/\[|\{/g)]
+            .map((m) => (m[0] === '[' ? ']' : '}'))
+            .reverse()
+            .join('');
+          const deep = `${open}1${close}`;
+          const valid = JSON.stringify(
+            statement(
+              { objectType: 'Agent', mbox: 'mailto:deep-fuzz@example.org' },
+              { result: { extensions: { 'https://x.test/e': 'HERE' } } },
+            ),
+          );
+          const request =
+            where === 'agent'
+              ? { method: 'GET' as const, url: `/xapi/statements?agent=${encodeURIComponent(deep)}`, headers }
+              : where === 'login'
+                ? {
+                    method: 'POST' as const,
+                    url: '/api/login',
+                    headers: { 'x-requested-with': 'fuzz', 'content-type': 'application/json' },
+                    payload: `{"login":${deep},"password":"x"}`,
+                  }
+                : {
+                    method: 'POST' as const,
+                    url: '/xapi/statements',
+                    headers: { ...headers, 'content-type': 'application/json' },
+                    payload: where === 'batch' ? `[${deep}]` : valid.replace('"HERE"', deep),
+                  };
+          const response = await server.app.inject(request);
+          expectClientError(response);
+          expect(await counts()).toEqual(before);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

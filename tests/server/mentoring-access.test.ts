@@ -2,17 +2,18 @@
  * Who may use the mentoring routes, every cell asserted directly (SQLite and PostgreSQL):
  * learner (session and HTTP Basic), mentor of the cohort, mentor of another cohort,
  * coordinator, xAPI client, anonymous x dashboard, difficult questions, a learner's report,
- * a cohort-mate's report, survey reports, listing and creating events, unknown ids.
+ * a cohort-mate's report, survey reports, listing and creating events, who may review me,
+ * unknown ids.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
-import { APP_HEADERS, basic, makeUser, startTestServer, type Session, type TestServer } from './helpers/server';
-import { addLearner, addMentor, createCohort } from '../../src/server/store/cohorts';
+import { APP_HEADERS, basic, startTestServer, type Session, type TestServer } from './helpers/server';
+import { twoCohorts, type Person } from './helpers/cohorts';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
 
 type Who = 'anna' | 'annaBasic' | 'ivo' | 'mara' | 'dace' | 'client' | 'anonymous';
 const WHO: Who[] = ['anna', 'annaBasic', 'ivo', 'mara', 'dace', 'client', 'anonymous'];
-type Route = 'dashboard' | 'difficult' | 'ownReport' | 'mateReport' | 'surveys' | 'listEvents' | 'createEvent';
+type Route = 'dashboard' | 'difficult' | 'ownReport' | 'mateReport' | 'surveys' | 'listEvents' | 'createEvent' | 'myReviewers';
 
 const EXPECTED: Record<Route, Record<Who, number>> = {
   dashboard: { anna: 403, annaBasic: 403, ivo: 200, mara: 403, dace: 200, client: 403, anonymous: 401 },
@@ -22,11 +23,12 @@ const EXPECTED: Record<Route, Record<Who, number>> = {
   surveys: { anna: 403, annaBasic: 403, ivo: 403, mara: 403, dace: 200, client: 403, anonymous: 401 },
   listEvents: { anna: 200, annaBasic: 200, ivo: 200, mara: 200, dace: 200, client: 403, anonymous: 401 },
   createEvent: { anna: 403, annaBasic: 403, ivo: 403, mara: 403, dace: 201, client: 403, anonymous: 401 },
+  myReviewers: { anna: 200, annaBasic: 200, ivo: 200, mara: 200, dace: 200, client: 403, anonymous: 401 },
 };
 
 describe.each(DATABASES)('mentoring routes: who may use them, on %s', (kind) => {
   let server: TestServer;
-  const s = {} as Record<'anna' | 'ben' | 'carl' | 'ivo' | 'mara' | 'dace', Session>;
+  const s = {} as Record<Person, Session>;
   let cohortA = '';
 
   const headersOf = (who: Who): Record<string, string> => {
@@ -56,6 +58,8 @@ describe.each(DATABASES)('mentoring routes: who may use them, on %s', (kind) => 
         return server.app.inject({ method: 'GET', url: '/api/reports/surveys', headers });
       case 'listEvents':
         return server.app.inject({ method: 'GET', url: '/api/events', headers });
+      case 'myReviewers':
+        return server.app.inject({ method: 'GET', url: '/api/me/reviewers', headers });
       case 'createEvent':
         return server.app.inject({
           method: 'POST',
@@ -69,23 +73,9 @@ describe.each(DATABASES)('mentoring routes: who may use them, on %s', (kind) => 
   beforeAllOrFail(async () => {
     server = await startTestServer(kind);
     const db = server.ctx.store.db;
-    for (const [login, role] of [
-      ['anna', 'learner'],
-      ['ben', 'learner'],
-      ['carl', 'learner'],
-      ['ivo', 'mentor'],
-      ['mara', 'mentor'],
-      ['dace', 'coordinator'],
-    ] as const) {
-      s[login] = await makeUser(server, login, role);
-    }
-    cohortA = (await createCohort(db, 'A')).id;
-    const cohortB = (await createCohort(db, 'B')).id;
-    await addLearner(db, cohortA, s.anna.userId);
-    await addLearner(db, cohortA, s.ben.userId);
-    await addLearner(db, cohortB, s.carl.userId);
-    await addMentor(db, cohortA, s.ivo.userId);
-    await addMentor(db, cohortB, s.mara.userId);
+    const cohorts = await twoCohorts(server);
+    Object.assign(s, cohorts.people);
+    cohortA = cohorts.cohortA;
     await createXapiClient(db, { key: 'analytics', secret: 'analytics secret', cohortId: null });
   });
   afterAll(async () => {

@@ -7,11 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { beforeAllOrFail, createTestDatabase, DATABASES, openOldDatabase, type TestDatabase } from './helpers/databases';
+import {
+  beforeAllOrFail,
+  createTestDatabase,
+  DATABASES,
+  openOldDatabase,
+  storeInOldDatabase,
+  type TestDatabase,
+} from './helpers/databases';
 import { APP_HEADERS, XAPI_BASE } from './helpers/server';
 import { loadConfig } from '../../src/server/config';
 import { openServer, type Server } from '../../src/server/server';
-import { storeStatements, type IncomingStatement } from '../../src/server/store/statements';
+import type { IncomingStatement } from '../../src/server/store/statements';
 import { createSession } from '../../src/server/store/users';
 import { loadCourse } from '../../src/server/course';
 import { addLearner, addMentor, createCohort } from '../../src/server/store/cohorts';
@@ -60,8 +67,11 @@ describe.each(DATABASES)('upgrading the mentoring summaries on %s', (kind) => {
         buildStatement.completedLesson(env(), lesson),
         buildStatement.loggedHours(env(), { category: 'work-based', hours: 6, date: at.slice(0, 10), description: 'Help desk' }),
       ];
-      const store = { db, dialect: kind, location: 'old database', close: () => db.destroy() };
-      await storeStatements(store, statements as unknown as IncomingStatement[], { authority: agent as JsonObject, privileged: false });
+      await storeInOldDatabase(db, {
+        kind,
+        statements: statements as unknown as IncomingStatement[],
+        writer: { authority: agent as JsonObject, mayVoid: 'nobody', mayReview: 'nobody' },
+      });
       // The row the older server kept for the same course: no hours or cells columns yet, the catalogue's fingerprint alone.
       await sql`insert into learner_summaries (learner_id, last_sync_at, last_activity_at, hours_waiting_since, modules, course_fingerprint, updated_at)
         values (${learner.id}, ${now}, ${at}, ${at}, '[]', ${loadCourse().fingerprint}, ${now})`.execute(db);

@@ -24,6 +24,7 @@ const valid: [string, unknown][] = [
   ['actor with mbox_sha1sum', withProps({ actor: { mbox_sha1sum: 'ebd31e95054c018b10727ccffd2ef2ec3a016ee9' } })],
   ['actor with openid', withProps({ actor: { openid: 'http://openid.example.org/12345' } })],
   ['actor with account', withProps({ actor: { account: { homePage: 'https://library.test', name: 'u-1' } } })],
+  ['an activity id with escapes, and a 2048-byte IRI', withProps({ object: { id: `https://x.test/%C3%A4${'a'.repeat(2048 - 21)}` } })],
   ['identified Group actor without members', withProps({ actor: { objectType: 'Group', mbox: 'mailto:team@example.org' } })],
   [
     'anonymous Group actor with members',
@@ -194,6 +195,33 @@ const invalid: [string, unknown, RegExp][] = [
     /interactionType: must be one of/,
   ],
   ['score as a string', withProps({ result: { score: { raw: '5' } } }), /raw: must be a number/],
+  [
+    'an extension nested deeper than 64 levels',
+    withProps({ result: { extensions: { 'https://x.test/e': JSON.parse(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) as unknown } } }),
+    /statement\.result\.extensions\["https:\/\/x\.test\/e"\](\[0\])+: is nested more than 64 levels deep/,
+  ],
+  [
+    'the NUL character in a string',
+    withProps({ actor: { ...agent, name: 'An\u0000na' } }),
+    /statement\.actor\.name: must not contain the NUL/,
+  ],
+  ['the NUL character in a property name', withProps({ result: { extensions: { 'https://x.test/\u0000': 1 } } }), /NUL character/],
+  ['an activity id with a broken % escape', withProps({ object: { id: 'https://x.test/a%2' } }), /object\.id: must be an absolute IRI/],
+  [
+    'an activity id with a control character',
+    withProps({ object: { id: 'https://x.test/a\u0007' } }),
+    /object\.id: must be an absolute IRI/,
+  ],
+  [
+    'a verb id longer than 2048 bytes',
+    withProps({ verb: { id: `https://x.test/${'v'.repeat(2048)}` } }),
+    /verb\.id: must be at most 2048 bytes/,
+  ],
+  [
+    'an account whose homePage and name together exceed 2048 bytes',
+    withProps({ actor: { account: { homePage: `https://x.test/${'h'.repeat(1000)}`, name: 'n'.repeat(1100) } } }),
+    /statement\.actor: its identifier .* at most 2048 bytes/,
+  ],
 ];
 
 describe('validateStatement', () => {

@@ -1,15 +1,17 @@
 /*
  * The alternate request syntax (xAPI-Communication.md 1.3, Appendix C): POST
- * /xapi/statements?method=PUT|POST|GET with the headers, content and parameters in an
- * application/x-www-form-urlencoded form, answered exactly like the usual request; what the
- * specification forbids gets 400; a cross-site form riding on the session cookie is refused and
- * stores nothing. SQLite and PostgreSQL.
+ * <resource>?method=<method> with the headers, content and parameters in an
+ * application/x-www-form-urlencoded form, answered exactly like the usual request, on the
+ * Statement resource and on every other one (State, both profiles with If-Match/If-None-Match
+ * from the form and method=DELETE, Activities, Agents, About); what the specification forbids
+ * gets 400; a cross-site form riding on the session cookie is refused and stores nothing.
+ * SQLite and PostgreSQL.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
 import { APP_HEADERS, basic, countRows, makeUser, startTestServer, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
-import { mboxAgent, statement, type Json } from './helpers/statements';
+import { activity, mboxAgent, statement, type Json } from './helpers/statements';
 import { attachmentFor } from './helpers/attachments';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
 
@@ -277,6 +279,195 @@ describe.each(DATABASES)('xAPI alternate request syntax on %s', (kind) => {
     }
     const empty = await alternate('GET', {}, headers);
     expect(empty.statusCode, empty.body).toBe(200);
+  });
+
+  describe('on the document resources (State, Activity Profile, Agent Profile)', () => {
+    const STATE = '/xapi/activities/state';
+    const docs = (path: string, method: string, fields: Record<string, string>, extra: Record<string, string> = {}) =>
+      alternate(method, fields, extra, `${path}?method=${method}`);
+    const usual = (method: 'GET' | 'PUT', url: string, body?: string) =>
+      server.app.inject({
+        method,
+        url,
+        headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { payload: body }),
+      });
+
+    it('PUTs, POSTs (merging), GETs and DELETEs a state document, with the same answers as the usual syntax', async () => {
+      const place = { activityId: activity('alt-state'), agent: JSON.stringify(mboxAgent('alt-state')) };
+      const url = `${STATE}?${new URLSearchParams({ ...place, stateId: 'bookmark' }).toString()}`;
+      const put = await docs(
+        STATE,
+        'PUT',
+        withAuth({ ...place, stateId: 'bookmark', 'Content-Type': 'application/json', content: '{"page":3}' }),
+      );
+      expect(put.statusCode, put.body).toBe(204);
+      expect(put.headers.etag).toMatch(/^"[0-9a-f]{40}"$/);
+      const merged = await docs(
+        STATE,
+        'POST',
+        withAuth({ ...place, stateId: 'bookmark', 'Content-Type': 'application/json', content: '{"line":7}' }),
+      );
+      expect(merged.statusCode, merged.body).toBe(204);
+      expect(JSON.parse((await usual('GET', url)).body)).toEqual({ page: 3, line: 7 });
+
+      const read = await docs(STATE, 'GET', withAuth({ ...place, stateId: 'bookmark' }));
+      expect(read.statusCode).toBe(200);
+      expect(read.headers['content-type']).toMatch(/^application\/json/);
+      expect(read.headers.etag).toBe(merged.headers.etag);
+      expect(JSON.parse(read.body)).toEqual({ page: 3, line: 7 });
+      const ids = await docs(STATE, 'GET', withAuth(place));
+      expect(ids.json()).toEqual(['bookmark']);
+
+      const deleted = await docs(STATE, 'DELETE', withAuth({ ...place, stateId: 'bookmark' }));
+      expect(deleted.statusCode, deleted.body).toBe(204);
+      expect((await usual('GET', url)).statusCode).toBe(404);
+    });
+
+    it('keeps text content of any type as UTF-8 octets', async () => {
+      const place = { activityId: activity('alt-text'), agent: JSON.stringify(mboxAgent('alt-text')), stateId: 'suspend' };
+      const text = 'ā=1&š=2 ✓';
+      const put = await docs(STATE, 'PUT', withAuth({ ...place, 'Content-Type': 'text/plain; charset=utf-8', content: text }));
+      expect(put.statusCode, put.body).toBe(204);
+      const got = await usual('GET', `${STATE}?${new URLSearchParams(place).toString()}`);
+      expect(got.rawPayload.equals(Buffer.from(text, 'utf8'))).toBe(true);
+      expect(got.headers['content-type']).toBe('text/plain; charset=utf-8');
+    });
+
+    it('takes If-Match and If-None-Match from the form on profiles (412, and 409 without them)', async () => {
+      const path = '/xapi/activities/profile';
+      const place = { activityId: activity('alt-profile'), profileId: 'settings' };
+      const create = await docs(
+        path,
+        'PUT',
+        withAuth({ ...place, 'If-None-Match': '*', content: '{"a":1}', 'Content-Type': 'application/json' }),
+      );
+      expect(create.statusCode, create.body).toBe(204);
+      const again = await docs(
+        path,
+        'PUT',
+        withAuth({ ...place, 'If-None-Match': '*', content: '{"a":2}', 'Content-Type': 'application/json' }),
+      );
+      expect(again.statusCode).toBe(412);
+      const blind = await docs(path, 'PUT', withAuth({ ...place, content: '{"a":2}', 'Content-Type': 'application/json' }));
+      expect(blind.statusCode).toBe(409);
+      const stale = await docs(
+        path,
+        'PUT',
+        withAuth({ ...place, 'If-Match': '"0000"', content: '{"a":2}', 'Content-Type': 'application/json' }),
+      );
+      expect(stale.statusCode).toBe(412);
+      const fresh = await docs(
+        path,
+        'PUT',
+        withAuth({ ...place, 'If-Match': String(create.headers.etag), content: '{"a":3}', 'Content-Type': 'application/json' }),
+      );
+      expect(fresh.statusCode, fresh.body).toBe(204);
+      const staleDelete = await docs(path, 'DELETE', withAuth({ ...place, 'If-Match': String(create.headers.etag) }));
+      expect(staleDelete.statusCode).toBe(412);
+      const got = await docs(path, 'GET', withAuth(place));
+      expect(JSON.parse(got.body)).toEqual({ a: 3 });
+    });
+
+    it('reads and writes agent profiles, checking the parameters as the usual syntax does', async () => {
+      const path = '/xapi/agents/profile';
+      const agent = JSON.stringify(mboxAgent('alt-agent-profile'));
+      const put = await docs(
+        path,
+        'PUT',
+        withAuth({ agent, profileId: 'p', 'If-None-Match': '*', content: 'x', 'Content-Type': 'text/plain' }),
+      );
+      expect(put.statusCode, put.body).toBe(204);
+      expect((await docs(path, 'GET', withAuth({ agent, profileId: 'p' }))).body).toBe('x');
+      const missing = await docs(path, 'GET', withAuth({ profileId: 'p' }));
+      expect(missing.statusCode).toBe(400);
+      expect(message(missing)).toMatch(/"agent" is required/);
+    });
+
+    it.each([
+      ['an unknown method', STATE, 'PATCH', {}, /"method" must be PUT, POST, GET, DELETE/],
+      ['content with DELETE', STATE, 'DELETE', { content: 'x' }, /method=DELETE takes no "content"/],
+      ['another query parameter', `${STATE}?stateId=x&method=GET`, '', {}, /"method" is the only query parameter/],
+      ['no version anywhere', STATE, 'GET', { 'X-Experience-API-Version': '' }, /is not supported|is missing/],
+    ])('answers 400 to %s', async (_name, path, method, fields, pattern) => {
+      const url = method === '' ? path : `${path}?method=${method}`;
+      const response = await alternate(method, { ...withAuth({}), ...fields }, {}, url);
+      expect(response.statusCode, response.body).toBe(400);
+      expect(message(response)).toMatch(pattern);
+    });
+
+    it('refuses a cross-site form riding on the session cookie, and stores nothing', async () => {
+      const place = { activityId: activity('alt-forged'), agent: JSON.stringify(anna.agent), stateId: 's' };
+      const forged = await docs(
+        STATE,
+        'PUT',
+        { 'X-Experience-API-Version': '1.0.3', ...place, content: '{}' },
+        { cookie: anna.cookie, origin: 'https://evil.example' },
+      );
+      expect(forged.statusCode).toBe(403);
+      expect(message(forged)).toMatch(/Cross-site request refused/);
+      const noHeader = await docs(STATE, 'DELETE', { 'X-Experience-API-Version': '1.0.3', ...place }, { cookie: anna.cookie });
+      expect(noHeader.statusCode).toBe(403);
+      const url = `${STATE}?${new URLSearchParams(place).toString()}`;
+      expect((await usual('GET', url)).statusCode).toBe(404);
+      const fromApp = await docs(
+        STATE,
+        'PUT',
+        { 'X-Experience-API-Version': '1.0.3', ...place, content: '{"mine":true}' },
+        { cookie: anna.cookie, ...APP_HEADERS },
+      );
+      expect(fromApp.statusCode, fromApp.body).toBe(204);
+      expect(JSON.parse((await usual('GET', url)).body)).toEqual({ mine: true });
+    });
+
+    it('still stores a form POSTed without ?method= as a document of that content type', async () => {
+      const place = { activityId: activity('form-document'), agent: JSON.stringify(mboxAgent('form-document')), stateId: 'f' };
+      const url = `${STATE}?${new URLSearchParams(place).toString()}`;
+      const response = await server.app.inject({ method: 'PUT', url, headers: { ...headers, ...FORM }, payload: 'a=1&b=2' });
+      expect(response.statusCode, response.body).toBe(204);
+      const got = await usual('GET', url);
+      expect(got.body).toBe('a=1&b=2');
+      expect(got.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    });
+  });
+
+  describe('on Activities, Agents and About', () => {
+    it('answers method=GET like the usual GET', async () => {
+      const id = activity('alt-activity');
+      const s = statement(mboxAgent('alt-activity'), { object: { objectType: 'Activity', id, definition: { name: { en: 'Alt' } } } });
+      await server.app.inject({ method: 'POST', url: '/xapi/statements', headers, payload: [s] });
+      const usualActivity = await server.app.inject({
+        method: 'GET',
+        url: `/xapi/activities?activityId=${encodeURIComponent(id)}`,
+        headers,
+      });
+      const altActivity = await alternate('GET', withAuth({ activityId: id }), {}, '/xapi/activities?method=GET');
+      expect(altActivity.statusCode, altActivity.body).toBe(200);
+      expect(altActivity.json()).toEqual(usualActivity.json());
+      expect(altActivity.json()).toMatchObject({ definition: { name: { en: 'Alt' } } });
+
+      const agent = JSON.stringify({ ...mboxAgent('alt-activity'), name: 'Alt Person' });
+      const usualPerson = await server.app.inject({ method: 'GET', url: `/xapi/agents?agent=${encodeURIComponent(agent)}`, headers });
+      const altPerson = await alternate('GET', withAuth({ agent }), {}, '/xapi/agents?method=GET');
+      expect(altPerson.statusCode, altPerson.body).toBe(200);
+      expect(altPerson.json()).toEqual(usualPerson.json());
+
+      const about = await alternate('GET', {}, {}, '/xapi/about?method=GET');
+      expect(about.statusCode, about.body).toBe(200);
+      expect(about.json<{ version: string[] }>().version).toContain('1.0.3');
+    });
+
+    it('refuses other methods and unknown fields with 400', async () => {
+      const put = await alternate('PUT', withAuth({ activityId: activity('x') }), {}, '/xapi/activities?method=PUT');
+      expect(put.statusCode).toBe(400);
+      expect(message(put)).toMatch(/"method" must be GET/);
+      const unknown = await alternate('GET', withAuth({ activityId: activity('x'), colour: 'blue' }), {}, '/xapi/activities?method=GET');
+      expect(unknown.statusCode).toBe(400);
+      expect(message(unknown)).toMatch(/"colour" is not allowed/);
+      const noMethod = await alternate('', withAuth({ agent: '{}' }), {}, '/xapi/agents');
+      expect(noMethod.statusCode).toBe(400);
+      expect(message(noMethod)).toMatch(/POST \/xapi\/agents\?method=GET/);
+    });
   });
 
   it('accepts credentials in the form from a page on another site: the cross-domain use the syntax exists for', async () => {

@@ -278,6 +278,26 @@ describe.each(DATABASES)('xAPI Statement API on %s', (kind) => {
     expect(Date.parse(String(through))).toBeGreaterThanOrEqual(Date.parse(firstStored));
   });
 
+  it('says the store is consistent through the time of the read, also on 4xx answers to GET', async () => {
+    const s = statement(mboxAgent('consistent'));
+    await post(s);
+    const stored = Date.parse(String((await get(`?statementId=${s.id}`)).json<Json>().stored));
+    // The read starts after the newest stored time, so the two answers differ.
+    while (Date.now() <= stored) await new Promise((resolve) => setTimeout(resolve, 2));
+    const readStart = Date.now();
+    const answers = [
+      await get(''),
+      await get(`?statementId=${s.id}`),
+      await get('?limit=-1'),
+      await get('', { authorization: basic('lrs-tool', 'wrong secret') }),
+      await server.app.inject({ method: 'GET', url: '/xapi/statements', headers: { authorization: auth } }),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 400, 401, 400]);
+    for (const answer of answers) {
+      expect(Date.parse(String(answer.headers['x-experience-api-consistent-through']))).toBeGreaterThanOrEqual(readStart);
+    }
+  });
+
   it('gives stored times that grow strictly from batch to batch, even under concurrent writers', async () => {
     const actor = mboxAgent('concurrent');
     const batches = Array.from({ length: 10 }, () => Array.from({ length: 5 }, () => statement(actor)));

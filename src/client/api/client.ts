@@ -6,7 +6,15 @@
  */
 import type { Agent } from '../../shared/xapi/types';
 import type { Role } from '../db/identity';
-import type { CohortDashboard, CourseEvent, DifficultQuestion, LearnerReport, SurveyReport } from '../../shared/mentoring/contract';
+import { LOGIN_PATTERN, NAME_LENGTH, passwordLengthOk } from '../../shared/accounts/rules';
+import type {
+  CohortDashboard,
+  CourseEvent,
+  DifficultQuestion,
+  LearnerReport,
+  MyReviewers,
+  SurveyReport,
+} from '../../shared/mentoring/contract';
 
 export const CSRF_HEADERS = { 'X-Requested-With': 'biblio-study' } as const;
 
@@ -27,6 +35,7 @@ export type ApiErrorReason =
   | 'offline'
   | 'invalid-credentials'
   | 'too-many-attempts'
+  | 'busy'
   | 'conflict'
   | 'invalid-invite'
   | 'invalid-input'
@@ -45,9 +54,11 @@ export class ApiError extends Error {
   }
 }
 
-function reasonOf(status: number, path: string, message: string): ApiErrorReason {
+/** The reason the UI words a failed request by, from its status (and, for sign-up, what was refused). */
+export function errorReason({ status, path, message }: { status: number; path: string; message: string }): ApiErrorReason {
   if (status === 401) return path === '/api/login' ? 'invalid-credentials' : 'not-signed-in';
   if (status === 429) return 'too-many-attempts';
+  if (status === 503) return 'busy';
   if (status === 409) return 'conflict';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not-found';
@@ -70,7 +81,11 @@ async function call<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unk
   }
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { message?: string };
-    throw new ApiError(response.status, reasonOf(response.status, path, body.message ?? ''), body.message ?? response.statusText);
+    throw new ApiError(
+      response.status,
+      errorReason({ status: response.status, path, message: body.message ?? '' }),
+      body.message ?? response.statusText,
+    );
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
@@ -107,6 +122,7 @@ export const api = {
       `/api/cohorts/${encodeURIComponent(cohortId)}/difficult-questions${moduleId ? `?module=${encodeURIComponent(moduleId)}` : ''}`,
     ),
   surveyReports: () => call<SurveyReport[]>('/api/reports/surveys'),
+  myReviewers: () => call<MyReviewers>('/api/me/reviewers'),
   events: () => call<CourseEvent[]>('/api/events'),
   createEvent: (body: { title: string; date: string; cohortId: string | null }) =>
     call<CourseEvent>('/api/events', { method: 'POST', body }),
@@ -114,7 +130,7 @@ export const api = {
 
 /** The same rules the server applies, checked first so the message is in the person's language. */
 export const accountRules = {
-  login: (value: string) => /^[a-zA-Z0-9._@-]{3,64}$/.test(value.trim()),
-  password: (value: string) => value.length >= 8 && value.length <= 200,
-  name: (value: string) => value.trim().length >= 1 && value.trim().length <= 100,
+  login: (value: string) => LOGIN_PATTERN.test(value.trim()),
+  password: passwordLengthOk,
+  name: (value: string) => value.trim().length >= NAME_LENGTH.min && value.trim().length <= NAME_LENGTH.max,
 };

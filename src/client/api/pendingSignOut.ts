@@ -34,6 +34,10 @@ async function flush(): Promise<void> {
 
 /** Send an owed sign-out now and whenever the browser comes back online. */
 export function sendOwedSignOuts(): void {
-  void flush();
-  window.addEventListener('online', () => void flush());
+  // A sign-out that cannot be sent stays owed (signOutOnServer remembers it) for the next try.
+  const tryNow = () => {
+    flush().catch(() => undefined);
+  };
+  tryNow();
+  window.addEventListener('online', tryNow);
 }

@@ -1,15 +1,19 @@
 /*
- * The route table. Every page is a lazy chunk, so the home route loads only what it needs
- * (watch the sizes `npm run bench` prints). Declarative routing (not the data router)
- * keeps react-router's share of the initial JavaScript at about half.
+ * The route table. Every page is a lazy chunk (the home page only for its progress part), so
+ * the home route loads only what it needs (watch the sizes `npm run bench` prints).
+ * Declarative routing (not the data router) keeps react-router's share of the initial
+ * JavaScript at about half.
  */
 import { lazy } from 'react';
+import i18next from 'i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './Layout';
 import { routePatterns } from './paths';
 import { loadCompetenceNames, loadStringGroups } from '../i18n/i18n';
+// The home page's first screen (title and introduction) is part of the app's entry, so it shows
+// in the first render, not after a lazy chunk; its progress part is a lazy chunk of its own.
+import { HomePage } from '../features/home/HomePage';
 
-const HomePage = lazy(async () => ({ default: (await import('../features/home/HomePage')).HomePage }));
 const CatalogPage = lazy(async () => {
   const [page] = await Promise.all([import('../features/catalog/CatalogPage'), loadCompetenceNames()]);
   return { default: page.CatalogPage };
@@ -39,8 +43,21 @@ const SetupPage = lazy(async () => {
   return { default: page.SetupPage };
 });
 const AdminPage = lazy(async () => {
-  const [page] = await Promise.all([import('../features/admin/AdminPage'), loadStringGroups(['people'])]);
+  const [page] = await Promise.all([
+    import('../features/admin/AdminPage'),
+    loadStringGroups(['people']),
+    // The link to the Modules page: its words are a namespace of their own, as the competences.
+    i18next.loadNamespaces('modulesAdmin'),
+  ]);
   return { default: page.AdminPage };
+});
+const ModulesPage = lazy(async () => {
+  const [page] = await Promise.all([
+    import('../features/admin/ModulesPage'),
+    loadStringGroups(['people']),
+    i18next.loadNamespaces(['modulesAdmin', 'modules']),
+  ]);
+  return { default: page.ModulesPage };
 });
 const HoursPage = lazy(async () => {
   const [page] = await Promise.all([import('../features/hours/HoursPage'), loadStringGroups(['hours', 'people'])]);
@@ -71,6 +88,10 @@ const SurveyReportsPage = lazy(async () => {
   const [page] = await Promise.all([import('../features/reports/SurveyReportsPage'), loadStringGroups(['mentor', 'people', 'hours'])]);
   return { default: page.SurveyReportsPage };
 });
+const MorePage = lazy(async () => {
+  const [page] = await Promise.all([import('./MorePage'), loadStringGroups(['people'])]);
+  return { default: page.MorePage };
+});
 const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
 
 export function AppRoutes() {
@@ -84,11 +105,13 @@ export function AppRoutes() {
         <Route path={routePatterns.quiz} element={<QuizPage />} />
         <Route path={routePatterns.learning} element={<MyLearningPage />} />
         <Route path={routePatterns.settings} element={<SettingsPage />} />
+        <Route path={routePatterns.more} element={<MorePage />} />
         <Route path={routePatterns.signIn} element={<SignInPage />} />
         <Route path={routePatterns.signUp} element={<SignUpPage />} />
         <Route path={routePatterns.account} element={<AccountPage />} />
         <Route path={routePatterns.setup} element={<SetupPage />} />
         <Route path={routePatterns.admin} element={<AdminPage />} />
+        <Route path={routePatterns.adminModules} element={<ModulesPage />} />
         <Route path={routePatterns.hours} element={<HoursPage />} />
         <Route path={routePatterns.mentor} element={<MentorHomePage />} />
         <Route path={routePatterns.cohort} element={<CohortPage />} />

@@ -4,14 +4,18 @@
  * (`?v=<hash>`), which the service worker answers from first. When the app starts online,
  * it stores every module in the learner's content language (and English, the fallback)
  * plus that language's search index, so studying works offline without downloading all
- * four languages to a cheap phone. Other languages can be stored per module. Copies of
+ * four languages to a cheap phone. A module's illustrations (content-hashed SVGs) are stored
+ * with it. Other languages can be stored per module. Copies of
  * older revisions are deleted once the new one is stored.
  */
 import { useEffect, useState } from 'react';
 import { contentPaths, type Catalog } from '../../shared/content/compiled';
+import { nextIdle } from './idle';
 import type { ContentLocale } from '../../shared/content/locales';
 
 export const CONTENT_CACHE = 'biblio-content';
+/** Marks a download made to store content (see `downloadUrl`); vite.config.ts names it too. */
+export const DOWNLOAD_PARAM = 'store';
 
 const hasCaches = () => typeof caches !== 'undefined';
 
@@ -19,7 +23,12 @@ function moduleUrls(catalog: Catalog, moduleId: string, locale: ContentLocale): 
   const module = catalog.modules.find((m) => m.id === moduleId);
   if (!module) return [];
   return [
-    ...new Set([contentPaths.module(moduleId, locale, module.revisions[locale]), contentPaths.module(moduleId, 'en', module.revisions.en)]),
+    ...new Set([
+      contentPaths.module(moduleId, locale, module.revisions[locale]),
+      contentPaths.module(moduleId, 'en', module.revisions.en),
+      ...module.media[locale],
+      ...module.media.en,
+    ]),
   ];
 }
 
@@ -47,6 +56,24 @@ function inTime<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * The address a download is fetched from: the stored URL plus `store=1`, which the service
+ * worker leaves to the network. The page alone writes the copy into the cache; the service
+ * worker only reads it when a lesson is opened. With the worker in the download path, both
+ * wrote each file into the same cache and a fresh Chromium was seen to leave such a download
+ * pending for good.
+ */
+export function downloadUrl(url: string): string {
+  return `${url}${url.includes('?') ? '&' : '?'}${DOWNLOAD_PARAM}=1`;
+}
+
+/**
+ * Store what is not stored yet, one file at a time. Every download ends here, one way or
+ * another: it is aborted once its step is over, done or failed, and a refused answer's body
+ * is cancelled. A response body left open keeps its connection busy, and Chromium gives a
+ * host six: a few given-up writes used to leave the next run (and the app's own requests)
+ * queued behind connections nobody reads, so storing stopped at the same file on every retry.
+ */
 async function store(urls: string[]): Promise<void> {
   const cache = await inTime(caches.open(CONTENT_CACHE), CACHE_STEP_MS, 'Opening the content cache');
   for (const url of urls) {
@@ -54,11 +81,15 @@ async function store(urls: string[]): Promise<void> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), FETCH_MS);
     try {
-      const response = await fetch(url, { signal: controller.signal });
-      if (!response.ok) throw new Error(`${response.status} for ${url}`);
+      const response = await fetch(downloadUrl(url), { signal: controller.signal });
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new Error(`${response.status} for ${url}`);
+      }
       await inTime(cache.put(url, response), FETCH_MS, 'Storing a download');
     } finally {
       clearTimeout(timer);
+      controller.abort();
     }
   }
 }
@@ -74,13 +105,14 @@ async function deleteOldRevisions(catalog: Catalog): Promise<void> {
   for (const module of catalog.modules) {
     for (const [locale, revision] of Object.entries(module.revisions))
       current.add(contentPaths.module(module.id, locale as ContentLocale, revision));
+    for (const url of Object.values(module.media).flat()) current.add(url);
   }
   for (const [locale, revision] of Object.entries(catalog.searchRevisions))
     current.add(contentPaths.search(locale as ContentLocale, revision));
-  const cache = await caches.open(CONTENT_CACHE);
-  for (const request of await cache.keys()) {
+  const cache = await inTime(caches.open(CONTENT_CACHE), CACHE_STEP_MS, 'Opening the content cache');
+  for (const request of await inTime(cache.keys(), CACHE_STEP_MS, 'Listing the content cache')) {
     const url = new URL(request.url);
-    if (!current.has(`${url.pathname}${url.search}`)) await cache.delete(request);
+    if (!current.has(`${url.pathname}${url.search}`)) await inTime(cache.delete(request), CACHE_STEP_MS, 'Deleting an old copy');
   }
 }
 
@@ -113,18 +145,23 @@ export function storeContentForOffline(catalog: Catalog, locale: ContentLocale):
     try {
       await store([contentPaths.search(locale, catalog.searchRevisions[locale])]);
       for (const module of catalog.modules) {
+        // One module per idle moment: a learner who opens a page meanwhile gets it first.
+        await nextIdle();
         await downloadModule(catalog, module.id, locale);
         stored += 1;
         report({ stored, total, done: false, failed: false });
       }
-      await deleteOldRevisions(catalog);
+      // Old copies only take space: a cache that stalls here does not keep the course from
+      // counting as stored (a stalled call here left the run pending for good); the next run tidies up.
+      await deleteOldRevisions(catalog).catch(() => undefined);
       report({ stored, total, done: true, failed: false });
       retryDelayMs = 5_000;
     } catch {
       report({ stored, total, done: false, failed: true });
       // Try again by itself while online; going offline and back, or a new catalogue, also starts a run.
       retryTimer = setTimeout(() => {
-        if (navigator.onLine) void storeContentForOffline(catalog, locale);
+        // A run reports its own failure in the progress (and schedules the next try).
+        if (navigator.onLine) storeContentForOffline(catalog, locale).catch(() => undefined);
       }, retryDelayMs);
       retryDelayMs = Math.min(retryDelayMs * 2, 300_000);
     }

@@ -3,6 +3,10 @@
  * (identity.ts), a guest's study records can be adopted by the account once, and a person
  * can remove their database from a shared PC.
  *
+ * On a shared PC the guest's records may be a stranger's: the sign-in form shows what they
+ * are (`guestRecordSummary`) and adopts them only when the person ticks it, and anyone can
+ * discard them (`discardGuestRecords`).
+ *
  * Adoption rewrites only the actor of the guest's statements (they were never sent: guests
  * do not sync), keeps their ids, and skips ids the account already has, so running it twice
  * changes nothing. The guest database is deleted afterwards and the device gets a new guest
@@ -11,7 +15,7 @@
 import { Dexie } from 'dexie';
 import type { Agent } from '../../shared/xapi/types';
 import { appendStatements } from './actions';
-import { databaseName, db, StudyDatabase } from './schema';
+import { closeDatabase, databaseName, db, StudyDatabase } from './schema';
 import { currentAccountKey, guestId, renewGuestId, setSignedInAccount, type SignedInAccount } from './identity';
 
 const guestDatabaseName = () => databaseName(`guest-${guestId()}`);
@@ -25,6 +29,48 @@ export async function guestRecordCount(): Promise<number> {
   } finally {
     guest.close();
   }
+}
+
+export type GuestRecordSummary = {
+  /** Every statement, as adoption counts them. */
+  records: number;
+  lessons: number;
+  quizAttempts: number;
+  notes: number;
+  /** Timestamps of the first and the last record. */
+  from: string;
+  to: string;
+};
+
+/** What the guest made on this device, for the person deciding whether it is theirs; undefined when there is nothing. */
+export async function guestRecordSummary(): Promise<GuestRecordSummary | undefined> {
+  if (!(await Dexie.exists(guestDatabaseName()))) return undefined;
+  const guest = new StudyDatabase(guestDatabaseName());
+  try {
+    const records = await guest.statements.count();
+    const first = await guest.statements.orderBy('timestamp').first();
+    const last = await guest.statements.orderBy('timestamp').last();
+    if (records === 0 || !first || !last) return undefined;
+    return {
+      records,
+      lessons: await guest.lessons.count(),
+      quizAttempts: await guest.attempts.count(),
+      notes: await guest.notes.count(),
+      from: first.timestamp,
+      to: last.timestamp,
+    };
+  } finally {
+    guest.close();
+  }
+}
+
+/** Remove the guest's records from this device for good; the device gets a new, empty guest. */
+export async function discardGuestRecords(): Promise<void> {
+  const name = guestDatabaseName();
+  // The guest may be the one using the app now (the sign-in form): let go of their open database.
+  if (currentAccountKey() === `guest-${guestId()}`) closeDatabase();
+  await Dexie.delete(name);
+  renewGuestId();
 }
 
 /** Switch the app to this account's database (after an online sign-in). Works offline afterwards. */

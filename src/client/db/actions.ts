@@ -8,8 +8,11 @@
  * Conflict: none is possible locally: statements are only appended, ids are fresh UUIDs,
  * and an id already present is skipped, so retries are harmless.
  * Storage full: the transaction aborts as a whole, the statements are kept in memory (and
- * in localStorage when it has room) and `storageProblem` tells the UI; `retryUnsaved`
- * writes them once space is free. Nothing already saved is touched.
+ * in localStorage when it has room) under the person's database and `storageProblem` tells
+ * the UI; `retryUnsaved` writes them into that person's database once space is free.
+ * Nothing already saved is touched.
+ * Every statement made here is announced (`onLocalStatements`), so the sync engine can send
+ * it shortly after, while online.
  */
 import { foldLearning } from '../../shared/learning/fold';
 import { buildStatement, type LessonRef, type ModuleRef, type StatementEnv } from '../../shared/xapi/build';
@@ -18,6 +21,7 @@ import type { Statement } from '../../shared/xapi/types';
 import { db, type StoredStatement, type StudyDatabase } from './schema';
 import { currentActor, xapiBase } from './identity';
 import { isQuotaError, keepUnsaved, takeUnsaved, restoreUnsaved } from './storage';
+import { agentKey } from '../../shared/xapi/canonical';
 
 function env(): StatementEnv {
   return { base: xapiBase, actor: currentActor(), id: newUuid(), timestamp: new Date().toISOString() };
@@ -40,12 +44,20 @@ async function rederiveModule(database: StudyDatabase, moduleId: string): Promis
   await database.modules.bulkPut(state.modules);
 }
 
+const localStatementListeners = new Set<() => void>();
+
+/** Called after statements made on this device were written (not after pulled ones). */
+export function onLocalStatements(listener: () => void): () => void {
+  localStatementListeners.add(listener);
+  return () => localStatementListeners.delete(listener);
+}
+
 /**
- * Append statements (skipping ids already stored) and re-derive their modules, atomically.
- * Also used by the sync engine for statements pulled from the server (`synced: 1`).
+ * Append statements to `database` (skipping ids already stored) and re-derive their modules,
+ * atomically. The sync engine uses it for statements pulled from the server (`synced: 1`)
+ * into the database its round is bound to.
  */
-export async function appendStatements(rows: StoredStatement[]): Promise<void> {
-  const database = db();
+export async function appendStatementsTo(database: StudyDatabase, rows: StoredStatement[]): Promise<void> {
   try {
     await database.transaction('rw', DERIVED, async () => {
       const existing = await database.statements.bulkGet(rows.map((r) => r.id));
@@ -56,23 +68,37 @@ export async function appendStatements(rows: StoredStatement[]): Promise<void> {
     });
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    keepUnsaved(rows);
+    keepUnsaved(database.name, rows);
   }
+}
+
+/** Append statements made on this device to the database of the person using the app now. */
+export async function appendStatements(rows: StoredStatement[]): Promise<void> {
+  await appendStatementsTo(db(), rows);
+  for (const listener of localStatementListeners) listener();
 }
 
 function local(statement: Statement, moduleId: string): StoredStatement {
   return { id: statement.id, moduleId, timestamp: statement.timestamp, synced: 0, statement };
 }
 
-/** Writes the statements that could not be saved while storage was full. Offline-safe. */
+/** Writes the statements this person made that could not be saved while storage was full. Offline-safe. */
 export async function retryUnsaved(): Promise<void> {
-  const rows = takeUnsaved();
-  if (rows.length) await appendStatements(rows);
+  const database = db();
+  const rows = takeUnsaved(database.name);
+  if (rows.length === 0) return;
+  try {
+    await appendStatementsTo(database, rows);
+  } catch (error) {
+    // Still not written: they wait for the next try, as before this one.
+    keepUnsaved(database.name, rows);
+    throw error;
+  }
 }
 
-/** On start: statements a previous tab could not save (storage full) are written now. */
+/** On start and on a change of person: statements an earlier tab could not save (storage full) are written now. */
 export async function recoverUnsaved(): Promise<void> {
-  restoreUnsaved();
+  restoreUnsaved({ database: db().name, actorKey: agentKey(currentActor()) ?? '' });
   await retryUnsaved();
 }
 
@@ -111,33 +137,39 @@ export async function removeBookmark(lesson: LessonRef): Promise<void> {
   await appendStatements(bookmark.statementIds.map((target) => local(buildStatement.voided(env(), target), lesson.moduleId)));
 }
 
+/**
+ * The start of a quiz attempt with the questions it drew from the pool, in the order shown, and
+ * each question's options in the order shown, so the attempt can be reviewed or resumed as the
+ * learner saw it on any device. Offline-safe.
+ */
+export async function startQuiz(
+  module: ModuleRef,
+  attempt: { attemptId: string; questionIds: readonly string[]; optionOrder: Readonly<Record<string, readonly string[]>> },
+): Promise<void> {
+  await appendStatements([local(buildStatement.startedQuiz(env(), { module, ...attempt }), module.moduleId)]);
+}
+
 /** One answer in a quiz attempt, kept even if the attempt is never finished. Offline-safe. */
 export async function recordAnswer(
   module: ModuleRef,
-  attemptId: string,
-  questionId: string,
-  response: string,
-  success: boolean,
+  answer: { attemptId: string; questionId: string; response: string; success: boolean },
 ): Promise<void> {
-  await appendStatements([local(buildStatement.answered(env(), module, attemptId, questionId, response, success), module.moduleId)]);
+  const statement = buildStatement.answered(env(), module, answer.attemptId, answer.questionId, answer.response, answer.success);
+  await appendStatements([local(statement, module.moduleId)]);
 }
 
 /** The end of a quiz attempt: score, pass or fail against the pass mark, active time. Offline-safe. */
 export async function finishQuiz(
   module: ModuleRef,
-  attemptId: string,
-  raw: number,
-  max: number,
-  passMark: number,
-  activeMs: number,
+  result: { attemptId: string; raw: number; max: number; passMark: number; activeMs: number },
 ): Promise<void> {
-  await appendStatements([local(buildStatement.quizResult(env(), module, attemptId, raw, max, passMark, activeMs), module.moduleId)]);
+  const statement = buildStatement.quizResult(env(), module, result.attemptId, result.raw, result.max, result.passMark, result.activeMs);
+  await appendStatements([local(statement, module.moduleId)]);
 }
 
 /** Remove statements (by id) and re-derive their modules, atomically. */
-export async function removeStatements(ids: readonly string[]): Promise<void> {
+export async function removeStatementsFrom(database: StudyDatabase, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const database = db();
   await database.transaction('rw', DERIVED, async () => {
     const rows = (await database.statements.bulkGet([...ids])).filter((row) => row !== undefined);
     await database.statements.bulkDelete(rows.map((row) => row.id));

@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useAccountKey } from './identity';
 import { db } from './schema';
+import { openQuizAttempt } from '../../shared/learning/openAttempt';
 
 /** Progress of every lesson of a module that the learner has touched. */
 export function useModuleLessons(moduleId: string) {
@@ -36,6 +37,19 @@ export function useQuizAttempts(moduleId?: string) {
         : db().attempts.where('moduleId').equals(moduleId).reverse().sortBy('at'),
     [key, moduleId],
   );
+}
+
+/** The learner's latest quiz attempt at the module if it has no result yet (null when there is none). */
+export function useOpenQuizAttempt(moduleId: string) {
+  const key = useAccountKey();
+  return useLiveQuery(async () => {
+    const rows = await db().statements.where('moduleId').equals(moduleId).toArray();
+    const open = openQuizAttempt(
+      rows.map((row) => row.statement),
+      moduleId,
+    );
+    return open ?? null;
+  }, [key, moduleId]);
 }
 
 export function useNote(moduleId: string, lessonId: string) {

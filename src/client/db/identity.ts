@@ -56,6 +56,8 @@ export function guestId(): string {
 export function renewGuestId(): void {
   guest = newUuid();
   write(GUEST_KEY, guest);
+  // A guest using the app now becomes a new, empty one: the views follow.
+  for (const listener of listeners) listener();
 }
 
 export function signedInAccount(): SignedInAccount | null {
@@ -98,4 +100,9 @@ export function useAccountKey(): string {
 export function resetIdentityCache(): void {
   account = undefined;
   guest = undefined;
+}
+
+/** `biblio-study:account-<id>` for an account, `biblio-study:guest-<id>` for a guest: the person's own IndexedDB. */
+export function databaseName(key: string): string {
+  return `biblio-study:${key}`;
 }

@@ -16,7 +16,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Statement } from '../../shared/xapi/types';
 import type { BookmarkState, LessonState, ModuleActivity, NoteState, QuizAttempt } from '../../shared/learning/fold';
-import { currentAccountKey } from './identity';
+import { currentAccountKey, databaseName } from './identity';
 
 export type StoredStatement = {
   id: string;
@@ -55,10 +55,8 @@ export class StudyDatabase extends Dexie {
   }
 }
 
-/** `biblio-study:account-<id>` for an account, `biblio-study:guest-<id>` for a guest. */
-export function databaseName(key: string): string {
-  return `biblio-study:${key}`;
-}
+// The name lives with the identity, so code on the first page can name the database without loading Dexie.
+export { databaseName };
 
 let current: StudyDatabase | undefined;
 

@@ -3,25 +3,41 @@
  * used, and what happens when it is full. Statements that could not be written because of
  * a QuotaExceededError wait here, in memory and, when it has room, in localStorage, until
  * `retryUnsaved` (in actions.ts) writes them. None is dropped.
+ *
+ * The waiting statements are kept per person (by database name), so on a shared PC they go
+ * into the database of the person who made them, never into the next person's.
  */
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
+import { agentKey } from '../../shared/xapi/canonical';
 import type { StoredStatement } from './schema';
 
-const UNSAVED_KEY = 'biblio-study:unsaved';
+const UNSAVED_PREFIX = 'biblio-study:unsaved:';
+/** One list for everybody, as older versions kept it; each person takes back only their own statements. */
+const SHARED_UNSAVED_KEY = 'biblio-study:unsaved';
 
-let unsaved: StoredStatement[] = [];
+const unsaved = new Map<string, StoredStatement[]>();
 const listeners = new Set<() => void>();
 
 function emit(): void {
   for (const listener of listeners) listener();
 }
 
-function backup(): void {
+function store(key: string, rows: StoredStatement[]): void {
   try {
-    if (unsaved.length) localStorage.setItem(UNSAVED_KEY, JSON.stringify(unsaved));
-    else localStorage.removeItem(UNSAVED_KEY);
+    if (rows.length) localStorage.setItem(key, JSON.stringify(rows));
+    else localStorage.removeItem(key);
   } catch {
     // localStorage is full too: the statements stay in memory while this tab is open.
+  }
+}
+
+function load(key: string): StoredStatement[] {
+  try {
+    const saved = localStorage.getItem(key);
+    return saved ? (JSON.parse(saved) as StoredStatement[]) : [];
+  } catch {
+    // Unreadable backup: nothing to restore.
+    return [];
   }
 }
 
@@ -37,39 +53,45 @@ export function isQuotaError(error: unknown): boolean {
   return false;
 }
 
-export function keepUnsaved(rows: StoredStatement[]): void {
-  const known = new Set(unsaved.map((r) => r.id));
-  unsaved = [...unsaved, ...rows.filter((r) => !known.has(r.id))];
-  backup();
+/** Keep statements that `database` (a database name) had no room for. */
+export function keepUnsaved(database: string, rows: StoredStatement[]): void {
+  const kept = unsaved.get(database) ?? [];
+  const known = new Set(kept.map((r) => r.id));
+  const next = [...kept, ...rows.filter((r) => !known.has(r.id))];
+  unsaved.set(database, next);
+  store(UNSAVED_PREFIX + database, next);
   emit();
 }
 
-export function takeUnsaved(): StoredStatement[] {
-  const rows = unsaved;
-  unsaved = [];
-  backup();
+/** Hand over (and forget) the statements waiting for `database`. */
+export function takeUnsaved(database: string): StoredStatement[] {
+  const rows = unsaved.get(database) ?? [];
+  unsaved.delete(database);
+  store(UNSAVED_PREFIX + database, []);
   emit();
   return rows;
 }
 
-export function restoreUnsaved(): void {
-  try {
-    const saved = localStorage.getItem(UNSAVED_KEY);
-    if (saved) keepUnsaved(JSON.parse(saved) as StoredStatement[]);
-  } catch {
-    // Unreadable backup: nothing to restore.
-  }
+/** Bring back what an earlier tab kept for this person: their own list, and their statements from the old shared one. */
+export function restoreUnsaved({ database, actorKey }: { database: string; actorKey: string }): void {
+  const shared = load(SHARED_UNSAVED_KEY);
+  const theirs = shared.filter((row) => agentKey(row.statement.actor) === actorKey);
+  if (theirs.length)
+    store(
+      SHARED_UNSAVED_KEY,
+      shared.filter((row) => !theirs.includes(row)),
+    );
+  const rows = [...load(UNSAVED_PREFIX + database), ...theirs];
+  if (rows.length) keepUnsaved(database, rows);
 }
 
-/** How many statements are waiting for storage space (0 when all is well). */
-export function useUnsavedCount(): number {
-  return useSyncExternalStore(
-    (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    () => unsaved.length,
-  );
+/** How many statements of this database are waiting for storage space (0 when all is well). */
+export function useUnsavedCount(database: string): number {
+  const count = useCallback(() => unsaved.get(database)?.length ?? 0, [database]);
+  return useSyncExternalStore((listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }, count);
 }
 
 export type StorageInfo = { usage: number | undefined; quota: number | undefined; persisted: boolean | undefined };

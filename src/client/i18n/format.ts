@@ -24,13 +24,53 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 
 export type Format = ReturnType<typeof makeFormat>;
 
-function makeFormat(locale: string, t: TFunction) {
+/**
+ * The locale dates and numbers are written in: the person's own regional variant when the
+ * browser names one of the UI language (en-GB writes "6 Dec 2026", en-US "Dec 6, 2026"),
+ * else the UI language itself, so a Latvian page never mixes in English-style dates.
+ */
+export function formattingLocale(uiLanguage: string, browserLanguages: readonly string[]): string {
+  // Asking Intl which locales it supports is slow the first time (tens of milliseconds on a
+  // phone), and every component that formats asks on each render: asked once per pair.
+  const key = `${uiLanguage}\u0000${browserLanguages.join(',')}`;
+  let locale = formattingLocales.get(key);
+  if (locale === undefined) formattingLocales.set(key, (locale = findFormattingLocale(uiLanguage, browserLanguages)));
+  return locale;
+}
+
+const formattingLocales = new Map<string, string>();
+
+function findFormattingLocale(uiLanguage: string, browserLanguages: readonly string[]): string {
+  const family = uiLanguage.toLowerCase().split('-')[0];
+  for (const tag of browserLanguages) {
+    if (tag.toLowerCase().split('-')[0] !== family) continue;
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf(tag)[0] ?? uiLanguage;
+    } catch {
+      // A malformed tag from the browser: try the next one.
+    }
+  }
+  return uiLanguage;
+}
+
+const browserLanguages = (): readonly string[] =>
+  typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+
+/**
+ * The locale is found on first use, not when a component renders: a page that formats nothing
+ * (Home on a first visit) never asks Intl, and its first paint does not wait for Intl's data.
+ */
+function makeFormat(uiLanguage: string, t: TFunction) {
+  let found: string | undefined;
+  const locale = () => (found ??= formattingLocale(uiLanguage, browserLanguages()));
   return {
-    locale,
-    date: (iso: string) => dateFormat(locale, { dateStyle: 'medium' }).format(new Date(iso)),
-    dateTime: (iso: string) => dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
-    percent: (fraction: number) => numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction),
-    number: (value: number) => numberFormat(locale, {}).format(value),
+    get locale(): string {
+      return locale();
+    },
+    date: (iso: string) => dateFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso)),
+    dateTime: (iso: string) => dateFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)),
+    percent: (fraction: number) => numberFormat(locale(), { style: 'percent', maximumFractionDigits: 0 }).format(fraction),
+    number: (value: number) => numberFormat(locale(), {}).format(value),
     /** Study time: "1 h 20 min" style, from i18n strings so each language words it itself. */
     duration: (seconds: number) => {
       const minutes = Math.round(seconds / 60);
@@ -45,7 +85,7 @@ function makeFormat(locale: string, t: TFunction) {
         amount /= 1000;
         unit += 1;
       }
-      return numberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
+      return numberFormat(locale(), { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: 1 }).format(amount);
     },
   };
 }
@@ -53,6 +93,6 @@ function makeFormat(locale: string, t: TFunction) {
 /** The formatters of the current language; the same object until the language changes. */
 export function useFormat(): Format {
   const { i18n, t } = useTranslation();
-  const locale = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
-  return useMemo(() => makeFormat(locale, t), [locale, t]);
+  const uiLanguage = currentLanguage(i18n.resolvedLanguage ?? i18n.language);
+  return useMemo(() => makeFormat(uiLanguage, t), [uiLanguage, t]);
 }

@@ -9,7 +9,13 @@ import { initReactI18next } from 'react-i18next';
 import common from '../../../locales/en/common.json';
 import { UI_LOCALES, contentLocaleFor, isUiLocale, type ContentLocale, type UiLocale } from '../../shared/content/locales';
 
-export const NAMESPACES = ['common', 'competences'] as const;
+/*
+ * Namespaces loaded with the language, before the first render. Competence names are not
+ * among them: only the catalogue, module pages and the module cards on Home show them, and
+ * each loads them with its own code (`loadCompetenceNames`), so a first visit's first paint
+ * never waits for a second request after the app's script.
+ */
+export const NAMESPACES = ['common'] as const;
 
 /**
  * Strings only some pages need (accounts, mentoring, learning hours) live in their own files
@@ -87,7 +93,10 @@ export async function initI18n(language?: UiLocale): Promise<typeof i18next> {
     };
     syncLang(i18next.language);
     i18next.on('languageChanged', syncLang);
-    i18next.on('languageChanged', (lng) => void loadGroupsFor(currentLanguage(lng), [...loadedGroups]));
+    // A string group that fails to load (offline, not stored yet) leaves the English strings in place.
+    i18next.on('languageChanged', (lng) => {
+      loadGroupsFor(currentLanguage(lng), [...loadedGroups]).catch(() => undefined);
+    });
   }
   return i18next;
 }

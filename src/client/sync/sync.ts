@@ -5,10 +5,11 @@
 import { useSyncExternalStore } from 'react';
 import { CSRF_HEADERS } from '../api/client';
 import { onIdentityChange, signedInAccount } from '../db/identity';
+import { db } from '../db/schema';
 import { SyncEngine, type SyncStatus } from './engine';
 
-export const syncEngine = new SyncEngine(
-  {
+export const syncEngine = new SyncEngine({
+  transport: {
     fetch: (input, init) => fetch(input, init),
     headers: () => ({ ...CSRF_HEADERS }),
     ownStatementsOnly: () => {
@@ -16,19 +17,22 @@ export const syncEngine = new SyncEngine(
       return account && account.role !== 'learner' ? account.actor : undefined;
     },
   },
-  () => typeof navigator === 'undefined' || navigator.onLine,
-  () => void requestBackgroundSync(),
-);
+  isOnline: () => typeof navigator === 'undefined' || navigator.onLine,
+  // Without Background Sync (or a service worker) the engine's own retries and the `online` event remain.
+  onOffline: () => {
+    requestBackgroundSync().catch(() => undefined);
+  },
+});
 
-/** Start syncing when signed in, stop when signed out; follows every change of person. */
+/**
+ * Start syncing when signed in, stop when signed out; follows every change of person. The
+ * engine is bound to the database of the person signed in now, so a round of the previous
+ * person is aborted and never writes into this one's.
+ */
 export function runSyncWhileSignedIn(): () => void {
   const apply = () => {
-    if (signedInAccount()) {
-      syncEngine.stop();
-      syncEngine.start();
-    } else {
-      syncEngine.stop();
-    }
+    if (signedInAccount()) syncEngine.start(db());
+    else syncEngine.stop();
   };
   apply();
   return onIdentityChange(apply);

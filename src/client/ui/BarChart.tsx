@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import './BarChart.css';
 
 export type Bar = { label: string; value: number; max: number; text: string };
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../i18n/format';
+import './DataAge.css';
 
 /** "Data from <time>", and when the copy came from the device because the server was out of reach, says so. */
 export function DataAge({ fetchedAt, fromCache, onReload }: { fetchedAt: string; fromCache: boolean; onReload?: () => void }) {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import './Loading.css';
 
 export function Loading() {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CircleCheck } from 'lucide-react';
 import { parseActivityId } from '../../shared/xapi/activities';
 import { SURVEY_ITEMS, type SurveyAnswers, type SurveyItem } from '../../shared/xapi/build';
 import type { Statement } from '../../shared/xapi/types';
@@ -7,6 +8,8 @@ import { verbName } from '../../shared/xapi/verbs';
 import { answerSurvey } from '../db/mentoring';
 import { useModuleStatements } from '../db/mentoringHooks';
 import { useFormat } from '../i18n/format';
+import { useAction } from './useAction';
+import { ActionError } from './ActionError';
 
 type About = { moduleId: string } | { eventId: string };
 
@@ -52,22 +55,24 @@ export function ReactionSurvey({ about, headingLevel, title }: { about: About; h
     1: t('survey.fullyDisagree'),
   };
 
+  const send = useAction((complete: SurveyAnswers) => answerSurvey(about, complete, comment));
+
   if (!scoped) return null;
   if (answered)
     return (
       <section aria-labelledby={`${id}-heading`} className="card">
         <Heading id={`${id}-heading`}>{title ?? t('survey.title')}</Heading>
-        <p role="status">
-          <span aria-hidden="true">✓ </span>
+        <p role="status" className="with-icon">
+          <CircleCheck aria-hidden="true" className="icon--success" />
           {t('survey.answered', { date: format.date(answered) })}
         </p>
       </section>
     );
 
-  const submit = async () => {
+  const submit = () => {
     const complete = SURVEY_ITEMS.every((item) => answers[item] !== undefined);
     setError(!complete);
-    if (complete) await answerSurvey(about, answers as SurveyAnswers, comment);
+    if (complete) send.run(answers as SurveyAnswers);
   };
 
   return (
@@ -78,7 +83,7 @@ export function ReactionSurvey({ about, headingLevel, title }: { about: About; h
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          submit();
         }}
       >
         {SURVEY_ITEMS.map((item) => (
@@ -108,8 +113,11 @@ export function ReactionSurvey({ about, headingLevel, title }: { about: About; h
           </p>
         )}
         <p>
-          <button type="submit">{t('survey.send')}</button>
+          <button type="submit" disabled={send.status === 'running'}>
+            {t('survey.send')}
+          </button>
         </p>
+        <ActionError error={send.error} />
       </form>
     </section>
   );

@@ -1,8 +1,28 @@
 import { useTranslation } from 'react-i18next';
+import { Circle, CircleCheck, CircleDashed } from 'lucide-react';
 import type { ModuleStatus } from '../../shared/learning/progress';
+import { Badge } from './Badge';
 
+/** A module's or lesson's status in words, with a matching icon. */
 export function StatusBadge({ status }: { status: ModuleStatus }) {
   const { t } = useTranslation();
-  const label = status === 'completed' ? t('status.completed') : status === 'in-progress' ? t('status.inProgress') : t('status.notStarted');
-  return <span className={`badge badge--${status}`}>{label}</span>;
+  if (status === 'completed') {
+    return (
+      <Badge tone="success" icon={<CircleCheck />}>
+        {t('status.completed')}
+      </Badge>
+    );
+  }
+  if (status === 'in-progress') {
+    return (
+      <Badge tone="info" icon={<CircleDashed />}>
+        {t('status.inProgress')}
+      </Badge>
+    );
+  }
+  return (
+    <Badge tone="neutral" icon={<Circle />}>
+      {t('status.notStarted')}
+    </Badge>
+  );
 }

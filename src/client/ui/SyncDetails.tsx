@@ -42,7 +42,8 @@ export function SyncDetails() {
   return (
     <section aria-labelledby="sync-heading" className="card">
       <h2 id="sync-heading">{t('sync.title')}</h2>
-      <p role="status">
+      {/* Not a live region: the top bar's sync indicator announces what matters, once. */}
+      <p>
         {status.running ? t('sync.running') : waiting ? t('sync.waiting', { count: waiting }) : t('sync.allSent')}
         {' · '}
         {meta?.lastSuccessAt ? t('sync.lastSuccess', { time: format.dateTime(meta.lastSuccessAt) }) : t('sync.never')}
@@ -55,7 +56,7 @@ export function SyncDetails() {
           </Link>
         </p>
       ) : (
-        <button type="button" disabled={!online || status.running} onClick={() => void syncEngine.sync()}>
+        <button type="button" disabled={!online || status.running} onClick={syncEngine.requestSync}>
           {t('sync.syncNow')}
         </button>
       )}

@@ -11,6 +11,8 @@ export function apiErrorMessage(t: TFunction, error: unknown): string {
       return t('account.errors.invalidCredentials');
     case 'too-many-attempts':
       return t('account.errors.tooManyAttempts');
+    case 'busy':
+      return t('account.errors.busy');
     case 'conflict':
       return t('account.errors.conflict');
     case 'invalid-invite':

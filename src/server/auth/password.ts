@@ -4,6 +4,7 @@
  * existing hashes. Comparison is constant-time.
  */
 import { randomBytes, scrypt, timingSafeEqual, createHash } from 'node:crypto';
+import { PASSWORD_LENGTH, passwordLengthOk } from '../../shared/accounts/rules';
 
 const LOG2_N = 15;
 const R = 8;
@@ -50,9 +51,9 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-export const PASSWORD_RULE = 'Passwords must be 8 to 200 characters long.';
+export const PASSWORD_RULE = `Passwords must be ${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters long.`;
 
 export function passwordProblem(password: unknown): string | undefined {
-  if (typeof password !== 'string' || password.length < 8 || password.length > 200) return PASSWORD_RULE;
+  if (typeof password !== 'string' || !passwordLengthOk(password)) return PASSWORD_RULE;
   return undefined;
 }

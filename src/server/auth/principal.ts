@@ -6,17 +6,18 @@
  * `{account: {homePage: XAPI_BASE + "/clients", name: <key>}}`; it is what the server stores
  * as `authority` and what "who sees what" is decided on.
  */
+import { createHmac } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { JsonObject } from '../../shared/xapi/validate';
 import { agentKey } from '../../shared/xapi/canonical';
 import type { AppContext } from '../context';
 import { findSessionUser, findUserByLogin, type User } from '../store/users';
 import { findXapiClient } from '../store/xapi-clients';
-import { sha256, verifyAgainstNobody, verifyPassword } from './password';
+import { verifyAgainstNobody, verifyPassword } from './password';
 
 export type Principal =
   | { kind: 'user'; user: User; via: 'session' | 'basic'; agent: JsonObject; agentKey: string }
-  | { kind: 'client'; key: string; cohortId: string | null; agent: JsonObject; agentKey: string };
+  | { kind: 'client'; key: string; cohortId: string | null; mayReview: boolean; agent: JsonObject; agentKey: string };
 
 export const SESSION_COOKIE = 'biblio_session';
 
@@ -33,20 +34,13 @@ export function userPrincipal(xapiBase: string, user: User, via: 'session' | 'ba
   return { kind: 'user', user, via, agent, agentKey: agentKey(agent) ?? '' };
 }
 
-export function readCookie(request: FastifyRequest, name: string): string | undefined {
-  const header = request.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const index = part.indexOf('=');
-    if (index > 0 && part.slice(0, index).trim() === name) return decodeURIComponent(part.slice(index + 1).trim());
-  }
-  return undefined;
+/** The session token from the `biblio_session` cookie (parsed by @fastify/cookie; a broken `%` escape stays as sent). */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[SESSION_COOKIE];
 }
 
-export type Authentication =
-  | { ok: true; principal: Principal }
-  | { ok: false; reason: 'missing' | 'invalid' }
-  | { ok: false; reason: 'rate-limited'; retryAfter: number };
+/** Who is asking, or why nobody is; too many password checks are thrown as HttpError 429 (auth/sign-in-limits.ts). */
+export type Authentication = { ok: true; principal: Principal } | { ok: false; reason: 'missing' | 'invalid' };
 
 export function basicCredentials(request: FastifyRequest): { id: string; secret: string } | undefined {
   const header = request.headers.authorization;
@@ -57,45 +51,62 @@ export function basicCredentials(request: FastifyRequest): { id: string; secret:
   return { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-const BASIC_CACHE_MS = 60_000;
+/** Verified credentials remembered at most; then they are forgotten all at once. */
+const MAX_VERIFIED = 10_000;
 
-async function authenticateBasic(ctx: AppContext, request: FastifyRequest, id: string, secret: string): Promise<Authentication> {
-  const cacheKey = sha256(`${id}\u0000${secret}`);
-  const cached = ctx.verifiedBasic.get(cacheKey);
-  if (cached && cached.until > Date.now()) return { ok: true, principal: cached.principal };
-  const limitKey = `${request.ip}|${id.toLowerCase()}`;
-  const retryAfter = ctx.limiter.retryAfter(limitKey);
-  if (retryAfter > 0) return { ok: false, reason: 'rate-limited', retryAfter };
+type Credentials = { id: string; secret: string };
 
-  let principal: Principal | undefined;
-  const client = await findXapiClient(ctx.store.db, id);
+function credentialKey(ctx: AppContext, credentials: Credentials, storedHash: string): string {
+  return createHmac('sha256', ctx.verifiedBasic.key)
+    .update(`${credentials.id}\u0000${credentials.secret}\u0000${storedHash}`)
+    .digest('base64url');
+}
+
+/**
+ * An xAPI client's key and secret, or a user's login and password. The account is read every
+ * time; scrypt runs only for credentials not yet verified against the hash stored now.
+ */
+async function authenticateBasic(ctx: AppContext, request: FastifyRequest, credentials: Credentials): Promise<Authentication> {
+  const client = await findXapiClient(ctx.store.db, credentials.id);
+  const user = client ? undefined : await findUserByLogin(ctx.store.db, credentials.id);
+  const storedHash = client?.secretHash ?? user?.passwordHash;
+  const cacheKey = storedHash === undefined ? undefined : credentialKey(ctx, credentials, storedHash);
+  if (cacheKey === undefined || !ctx.verifiedBasic.verified.has(cacheKey)) {
+    await ctx.signInLimits.takeAddress(request);
+    const ok = await ctx.signInLimits.check(request, {
+      login: credentials.id,
+      verify: () => (storedHash === undefined ? verifyAgainstNobody(credentials.secret) : verifyPassword(credentials.secret, storedHash)),
+    });
+    if (!ok || cacheKey === undefined) return { ok: false, reason: 'invalid' };
+    if (ctx.verifiedBasic.verified.size >= MAX_VERIFIED) ctx.verifiedBasic.verified.clear();
+    ctx.verifiedBasic.verified.add(cacheKey);
+  }
   if (client) {
-    if (await verifyPassword(secret, client.secretHash)) {
-      const agent = clientAgent(ctx.config.xapiBase, client.key);
-      principal = { kind: 'client', key: client.key, cohortId: client.cohortId, agent, agentKey: agentKey(agent) ?? '' };
-    }
-  } else {
-    const user = await findUserByLogin(ctx.store.db, id);
-    if (user && (await verifyPassword(secret, user.passwordHash))) {
-      const { passwordHash: _hash, ...plain } = user;
-      principal = userPrincipal(ctx.config.xapiBase, plain, 'basic');
-    } else if (!user) await verifyAgainstNobody(secret);
+    const agent = clientAgent(ctx.config.xapiBase, client.key);
+    return {
+      ok: true,
+      principal: {
+        kind: 'client',
+        key: client.key,
+        cohortId: client.cohortId,
+        mayReview: client.mayReview,
+        agent,
+        agentKey: agentKey(agent) ?? '',
+      },
+    };
   }
-  if (!principal) {
-    ctx.limiter.fail(limitKey);
-    return { ok: false, reason: 'invalid' };
-  }
-  ctx.limiter.succeed(limitKey);
-  if (ctx.verifiedBasic.size > 10_000) ctx.verifiedBasic.clear();
-  ctx.verifiedBasic.set(cacheKey, { principal, until: Date.now() + BASIC_CACHE_MS });
-  return { ok: true, principal };
+  if (!user) return { ok: false, reason: 'invalid' };
+  const { passwordHash: _hash, ...plain } = user;
+  return { ok: true, principal: userPrincipal(ctx.config.xapiBase, plain, 'basic') };
 }
 
 /** HTTP Basic when an Authorization header is sent, otherwise the session cookie. */
 export async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<Authentication> {
   const basic = basicCredentials(request);
-  if (basic) return authenticateBasic(ctx, request, basic.id, basic.secret);
-  const token = readCookie(request, SESSION_COOKIE);
+  // No login or client key holds a NUL, and PostgreSQL cannot even compare one.
+  if (basic?.id.includes('\u0000')) return { ok: false, reason: 'invalid' };
+  if (basic) return authenticateBasic(ctx, request, basic);
+  const token = sessionToken(request);
   if (!token) return { ok: false, reason: 'missing' };
   const user = await findSessionUser(ctx.store.db, token);
   return user ? { ok: true, principal: userPrincipal(ctx.config.xapiBase, user, 'session') } : { ok: false, reason: 'invalid' };

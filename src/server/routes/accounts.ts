@@ -37,25 +37,35 @@ import {
   useInvite,
 } from '../store/cohorts';
 import { PASSWORD_RULE, verifyAgainstNobody, verifyPassword } from '../auth/password';
-import { authenticate, readCookie, SESSION_COOKIE, userAgent, type Principal } from '../auth/principal';
+import { authenticate, sessionToken, SESSION_COOKIE, userAgent, type Principal } from '../auth/principal';
 import { csrfProblem } from '../auth/csrf';
+import { LOGIN_PATTERN, PASSWORD_LENGTH } from '../../shared/accounts/rules';
 
+/**
+ * An answer to bad input: a 4xx (or 503) status, an English message, and optionally a
+ * machine-readable `error` code and the seconds to wait before trying again (Retry-After).
+ */
 export class HttpError extends Error {
+  readonly code: string | undefined;
+  readonly retryAfter: number | undefined;
+
   constructor(
     readonly statusCode: number,
-    message: string,
+    problem: string | { message: string; code: string; retryAfter?: number },
   ) {
-    super(message);
+    super(typeof problem === 'string' ? problem : problem.message);
+    this.code = typeof problem === 'string' ? undefined : problem.code;
+    this.retryAfter = typeof problem === 'string' ? undefined : problem.retryAfter;
   }
 }
 
 const INVALID_SIGN_IN = 'The login or password is not correct.';
 
-const login = z
-  .string()
-  .trim()
-  .regex(/^[a-zA-Z0-9._@-]{3,64}$/, LOGIN_RULE);
-const password = z.string().min(8, PASSWORD_RULE).max(200, PASSWORD_RULE);
+/** Routes that check or hash a password count against the client address (auth/sign-in-limits.ts). */
+const PASSWORD_ROUTE = { rateLimit: {} };
+
+const login = z.string().trim().regex(LOGIN_PATTERN, LOGIN_RULE);
+const password = z.string().min(PASSWORD_LENGTH.min, PASSWORD_RULE).max(PASSWORD_LENGTH.max, PASSWORD_RULE);
 const name = z.string().trim().min(1, 'A name is 1 to 100 characters.').max(100, 'A name is 1 to 100 characters.');
 
 const setupBody = z.object({ name, login, password });
@@ -81,32 +91,41 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 const publicUser = (user: User) => ({ id: user.id, login: user.login, name: user.name, role: user.role, createdAt: user.createdAt });
 
-export function sessionCookie(ctx: AppContext, request: FastifyRequest, token: string, expiresAt: Date | undefined): string {
+/** Sets the session cookie, or (without a token) clears it. */
+function setSessionCookie({
+  ctx,
+  request,
+  reply,
+  session,
+}: {
+  ctx: AppContext;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  session: { token: string; expiresAt: Date } | undefined;
+}): void {
   const secure = ctx.config.cookieSecure === 'always' || (ctx.config.cookieSecure === 'auto' && request.protocol === 'https');
-  const parts = [`${SESSION_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
-  if (expiresAt)
-    parts.push(`Expires=${expiresAt.toUTCString()}`, `Max-Age=${Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000))}`);
-  else parts.push('Expires=Thu, 01 Jan 1970 00:00:00 GMT', 'Max-Age=0');
-  if (secure) parts.push('Secure');
-  return parts.join('; ');
+  const expiresAt = session?.expiresAt ?? new Date(0);
+  reply.setCookie(SESSION_COOKIE, session?.token ?? '', {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    expires: expiresAt,
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000)),
+  });
 }
 
 async function startSession(ctx: AppContext, request: FastifyRequest, reply: FastifyReply, user: User): Promise<void> {
-  const session = await createSession(ctx.store.db, user.id, ctx.config.sessionDays);
-  reply.header('Set-Cookie', sessionCookie(ctx, request, session.token, session.expiresAt));
+  setSessionCookie({ ctx, request, reply, session: await createSession(ctx.store.db, user.id, ctx.config.sessionDays) });
 }
 
 function signedInBody(ctx: AppContext, user: User) {
   return { user: publicUser(user), agent: userAgent(ctx.config.xapiBase, user), xapiBase: ctx.config.xapiBase };
 }
 
-export async function requirePrincipal(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
+export async function requirePrincipal(ctx: AppContext, request: FastifyRequest, _reply: FastifyReply): Promise<Principal> {
   const auth = await authenticate(ctx, request);
   if (auth.ok) return auth.principal;
-  if (auth.reason === 'rate-limited') {
-    reply.header('Retry-After', String(auth.retryAfter));
-    throw new HttpError(429, 'Too many failed sign-in attempts. Try again later.');
-  }
   throw new HttpError(
     401,
     auth.reason === 'missing' ? 'Sign in first.' : 'Your session has ended or the credentials are not correct. Sign in again.',
@@ -131,7 +150,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
 
   app.get('/api/setup', async () => ({ needsSetup: (await countCoordinators(db)) === 0 }));
 
-  app.post('/api/setup', async (request, reply) => {
+  app.post('/api/setup', { config: PASSWORD_ROUTE }, async (request, reply) => {
     const body = parse(setupBody, request.body);
     const user = await db.transaction().execute(async (trx) => {
       await lockSetup(trx, ctx.store.dialect);
@@ -142,30 +161,23 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     return reply.code(201).send(signedInBody(ctx, user));
   });
 
-  app.post('/api/login', async (request, reply) => {
+  app.post('/api/login', { config: PASSWORD_ROUTE }, async (request, reply) => {
     const body = parse(loginBody, request.body);
-    const limitKey = `${request.ip}|${body.login.trim().toLowerCase()}`;
-    const retryAfter = ctx.limiter.retryAfter(limitKey);
-    if (retryAfter > 0) {
-      reply.header('Retry-After', String(retryAfter));
-      throw new HttpError(429, 'Too many failed sign-in attempts. Try again later.');
-    }
     const found = await findUserByLogin(db, body.login);
-    const ok = found ? await verifyPassword(body.password, found.passwordHash) : await verifyAgainstNobody(body.password);
-    if (!found || !ok) {
-      ctx.limiter.fail(limitKey);
-      throw new HttpError(401, INVALID_SIGN_IN);
-    }
-    ctx.limiter.succeed(limitKey);
+    const ok = await ctx.signInLimits.check(request, {
+      login: body.login,
+      verify: () => (found ? verifyPassword(body.password, found.passwordHash) : verifyAgainstNobody(body.password)),
+    });
+    if (!found || !ok) throw new HttpError(401, INVALID_SIGN_IN);
     const { passwordHash: _hash, ...user } = found;
     await startSession(ctx, request, reply, user);
     return signedInBody(ctx, user);
   });
 
   app.post('/api/logout', async (request, reply) => {
-    const token = readCookie(request, SESSION_COOKIE);
+    const token = sessionToken(request);
     if (token) await deleteSession(db, token);
-    reply.header('Set-Cookie', sessionCookie(ctx, request, '', undefined));
+    setSessionCookie({ ctx, request, reply, session: undefined });
     return reply.code(204).send();
   });
 
@@ -175,28 +187,25 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     return { ...signedInBody(ctx, user), cohorts: await listCohorts(db, cohortIds) };
   });
 
-  app.post('/api/signup', async (request, reply) => {
+  app.post('/api/signup', { config: PASSWORD_ROUTE }, async (request, reply) => {
     const body = parse(signupBody, request.body);
-    const limitKey = `${request.ip}|signup`;
-    const retryAfter = ctx.limiter.retryAfter(limitKey);
-    if (retryAfter > 0) {
-      reply.header('Retry-After', String(retryAfter));
-      throw new HttpError(429, 'Too many attempts with invalid invite codes. Try again later.');
-    }
+    await ctx.signInLimits.refuseAfterFailures(request, 'invite-codes');
     const user = await db.transaction().execute(async (trx) => {
       const invite = await useInvite(trx, body.inviteCode);
-      if (!invite) {
-        ctx.limiter.fail(limitKey);
-        throw new HttpError(
-          400,
-          'This invite code is not valid: it may be mistyped, expired or used up. Ask your coordinator for a new one.',
-        );
-      }
+      if (!invite) return undefined;
       const created = await insertUser(trx, { name: body.name, login: body.login, password: body.password, role: invite.role });
       if (invite.role === 'mentor') await addMentor(trx, invite.cohortId, created.id);
       else await addLearner(trx, invite.cohortId, created.id);
       return created;
     });
+    if (!user) {
+      // Counted after the transaction: on SQLite it holds the one connection the count needs.
+      await ctx.signInLimits.recordFailure(request, 'invite-codes');
+      throw new HttpError(400, {
+        code: 'invalid-invite',
+        message: 'This invite code is not valid: it may be mistyped, expired or used up. Ask your coordinator for a new one.',
+      });
+    }
     await startSession(ctx, request, reply, user);
     return reply.code(201).send(signedInBody(ctx, user));
   });
@@ -216,7 +225,6 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     await requireUser(ctx, request, reply, ['coordinator']);
     const body = parse(passwordBody, request.body);
     if (!(await setPassword(db, request.params.id, body.password))) throw new HttpError(404, 'There is no such user.');
-    ctx.verifiedBasic.clear();
     return reply.code(204).send();
   });
 
@@ -285,8 +293,15 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
   }
 }
 
-export function storeErrorStatus(error: unknown): { statusCode: number; message: string } | undefined {
-  if (error instanceof HttpError) return { statusCode: error.statusCode, message: error.message };
+export function storeErrorStatus(error: unknown): { statusCode: number; message: string; code?: string; retryAfter?: number } | undefined {
+  if (error instanceof HttpError) {
+    return {
+      statusCode: error.statusCode,
+      message: error.message,
+      ...(error.code ? { code: error.code } : {}),
+      ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}),
+    };
+  }
   if (error instanceof ConflictError) return { statusCode: 409, message: error.message };
   if (error instanceof NotFoundError) return { statusCode: 404, message: error.message };
   return undefined;

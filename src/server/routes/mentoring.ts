@@ -17,17 +17,20 @@ import { HttpError, requirePrincipal } from './accounts';
 import type { User } from '../store/users';
 import { findUserById } from '../store/users';
 import { cohortIdsOfLearner, cohortIdsOfMentor, findCohort, learnersOf, type Cohort } from '../store/cohorts';
-import { CellsCache, cellsJson, cohortSummaries, foldLearner, learnerAgentKey, learnerStatements } from '../store/summaries';
+import { CellsCache, cohortSummaries, learnerAgentKey } from '../store/summaries';
+import { cellsJson } from '../store/summary-rows';
+import { learnerTimeline, learnerView } from '../store/learner-view';
 import { createEvent, listEvents } from '../store/events';
+import { reviewersOf } from '../store/reviewers';
 import { attentionItems, learnerTotals, sortAttention, type AttentionInput } from '../../shared/mentoring/dashboard';
 import { hoursSummary, learnerHours } from '../../shared/mentoring/hours';
 import { surveyReports } from '../../shared/mentoring/surveys';
 import { difficultQuestions } from '../../shared/mentoring/difficult';
-import type { AttentionItem, CohortDashboard, DashboardLearner, LearnerReport } from '../../shared/mentoring/contract';
+import type { AttentionItem, CohortDashboard, DashboardLearner, LearnerReport, MyReviewers } from '../../shared/mentoring/contract';
 import { activityId } from '../../shared/xapi/activities';
-import { VERBS, verbName } from '../../shared/xapi/verbs';
+import { VERBS } from '../../shared/xapi/verbs';
+import { MENTOR_HIDDEN_VERBS } from '../../shared/xapi/privacy';
 import type { Statement } from '../../shared/xapi/types';
-import { moduleProgress } from '../../shared/learning/progress';
 
 /** The most recent statements a learner report lists. */
 export const TIMELINE_LIMIT = 1000;
@@ -177,10 +180,9 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
     const user = await signedInUser(ctx, request, reply);
     const learner = await readableLearner(ctx, user, request.params.id);
     const key = learnerAgentKey(ctx.config.xapiBase, learner.id);
-    const statements = await learnerStatements(db, key);
-    const fold = foldLearner(ctx.course, key, statements);
-    const summary = await db.selectFrom('learner_summaries').select('last_sync_at').where('learner_id', '=', learner.id).executeTakeFirst();
-    const totals = learnerTotals(fold.rows, ctx.course.catalog.curricula);
+    // Read from the summary row and ledgers kept at ingest: the learner's history is not folded here.
+    const view = await learnerView(db, { xapiBase: ctx.config.xapiBase, course: ctx.course }, learner.id);
+    const totals = view.totals;
     const curricula = ctx.course.catalog.curricula;
     let curriculum = curricula.find((c) => c.id === request.query.curriculum);
     if (request.query.curriculum !== undefined && !curriculum) throw new HttpError(404, 'There is no such curriculum.');
@@ -190,37 +192,41 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
       undefined,
     );
     const self = user.id === learner.id;
-    // Survey answers are anonymous and drafts are the learner's own: only the learner sees them in their timeline.
-    const hidden = new Set<string>(self ? [] : [VERBS.responded, VERBS.drafted]);
-    const timeline: Statement[] = statements
-      .filter((s) => !hidden.has(s.verb.id) && verbName(s.verb.id) !== 'voided')
-      .sort((a, b) => (a.timestamp === b.timestamp ? (a.id < b.id ? 1 : -1) : a.timestamp < b.timestamp ? 1 : -1))
-      .slice(0, TIMELINE_LIMIT);
+    // What is private to the learner, and survey answers (anonymous): only the learner sees them in their timeline.
+    const hidden = new Set<string>(self ? [] : MENTOR_HIDDEN_VERBS);
+    const timeline: Statement[] = await learnerTimeline(db, key, [...hidden], TIMELINE_LIMIT);
     const body: LearnerReport = {
       learner: {
         id: learner.id,
         name: learner.name,
         login: learner.login,
-        lastSyncAt: fold.lastSyncAt ?? summary?.last_sync_at ?? null,
-        lastActivityAt: fold.lastActivityAt,
+        lastSyncAt: view.lastSyncAt,
+        lastActivityAt: view.lastActivityAt,
         ...totals,
-        hours: learnerHours(fold.hours, fold.onlineSeconds),
+        hours: learnerHours(view.hours, view.onlineSeconds),
       },
       timeline,
       modules: modules.map((module) => {
-        const p = moduleProgress(
-          module,
-          fold.learning.lessons,
-          fold.learning.attempts,
-          fold.learning.modules.find((m) => m.moduleId === module.id),
-        );
-        return { moduleId: module.id, status: p.status, percent: p.percent, bestScore: p.bestScore ?? null, secondsSpent: p.secondsSpent };
+        const row = view.rows.get(module.id);
+        return {
+          moduleId: module.id,
+          status: row?.status ?? 'not-started',
+          percent: row?.percent ?? 0,
+          bestScore: row?.bestScore ?? null,
+          secondsSpent: row?.secondsSpent ?? 0,
+        };
       }),
-      attempts: fold.learning.attempts,
-      assignments: fold.assignments,
-      hours: fold.hours,
-      hoursSummary: hoursSummary(fold.hours, fold.onlineSeconds, curriculum?.hours ?? {}),
+      attempts: view.attempts,
+      assignments: view.assignments,
+      hours: view.hours,
+      hoursSummary: hoursSummary(view.hours, view.onlineSeconds, curriculum?.hours ?? {}),
     };
+    return body;
+  });
+
+  app.get('/api/me/reviewers', async (request, reply) => {
+    const user = await signedInUser(ctx, request, reply);
+    const body: MyReviewers = { reviewers: [...(await reviewersOf(db, ctx.config.xapiBase, user.id))].sort() };
     return body;
   });
 

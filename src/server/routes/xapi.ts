@@ -13,9 +13,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context';
 import { isUuid, validateStatement, type JsonObject } from '../../shared/xapi/validate';
-import { HttpError, requirePrincipal } from './accounts';
-import { readAccess, isPrivilegedWriter, writeProblem } from '../auth/access';
-import { csrfProblem } from '../auth/csrf';
+import { NOTE_MAX_LENGTH, noteTooLong } from '../../shared/learning/notes';
+import { HttpError } from './accounts';
+import { principalFor } from './xapi-principal';
+import { isDocumentPath, registerDocumentRoutes } from './xapi-documents';
+import { registerResourceRoutes } from './xapi-resources';
+import { readAccess, writeProblem, writeRights, type WriteRights } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import {
   consistentThrough,
@@ -27,6 +30,7 @@ import {
 } from '../store/statements';
 import type { StatementAttachments } from '../store/attachments';
 import { formatIds } from './xapi-format';
+import { acceptedLanguages, formatCanonical } from './xapi-language';
 import { summaryHook } from '../store/summaries';
 import {
   bool,
@@ -37,7 +41,6 @@ import {
   onlyParams,
   parseQuery,
   XAPI_VERSION,
-  SUPPORTED_VERSIONS,
   type Format,
   type ParsedQuery,
   type Query,
@@ -52,19 +55,27 @@ import {
   type AnswerParts,
   type AttachmentPart,
 } from './xapi-attachments';
-import { FormFields, isAlternate, readAlternate, readForm } from './xapi-alternate';
+import { ALTERNATE_METHODS, alternateJson, FormFields, isAlternate, readAlternate, readForm } from './xapi-alternate';
 import { mediaType } from './xapi-multipart';
+
+/**
+ * The most statements one POST may carry. A batch is stored in one transaction under the
+ * statement lock every writer waits for, and its summary work (store/summaries.ts) grows with
+ * the statements in it and the modules they touch, so this caps what one request can hold up.
+ * The app sends 100 at a time (sync/engine.ts BATCH_SIZE).
+ */
+export const MAX_STATEMENTS_PER_REQUEST = 1000;
 
 /** One Statement API request, from the usual syntax or the alternate one. */
 type Call = { request: FastifyRequest; reply: FastifyReply; query: Query; body: unknown };
 
-async function principalFor(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
-  const principal = await requirePrincipal(ctx, request, reply);
-  if (principal.kind === 'user' && principal.via === 'session') {
-    const problem = csrfProblem(request);
-    if (problem) throw new HttpError(403, problem);
-  }
-  return principal;
+const CONSISTENT_THROUGH = 'X-Experience-API-Consistent-Through';
+
+/** GET (or HEAD) /xapi/statements, in the usual or the alternate syntax. */
+function isStatementRead(request: FastifyRequest): boolean {
+  if (request.url.split('?')[0] !== '/xapi/statements') return false;
+  if (request.method === 'GET' || request.method === 'HEAD') return true;
+  return request.method === 'POST' && (request.query as Query).method === 'GET';
 }
 
 /** The statements JSON and, for multipart/mixed, the attachment parts (undefined for JSON). */
@@ -76,21 +87,38 @@ function payloadOf(body: unknown): { json: unknown; parts: AttachmentPart[] | un
   return { json: body, parts: undefined };
 }
 
-function present(statement: JsonObject, format: Format): JsonObject {
-  return format === 'ids' ? formatIds(statement) : statement;
+/** A statement as the `format` parameter asks; `canonical` keeps the languages Accept-Language prefers. */
+function present(statement: JsonObject, view: { format: Format; languages: string[] }): JsonObject {
+  if (view.format === 'ids') return formatIds(statement);
+  return view.format === 'canonical' ? formatCanonical(statement, view.languages) : statement;
 }
 
-function prepare(principal: Principal, body: unknown, path: string): IncomingStatement {
+/** A principal's write: who it is and what it may write (auth/access.ts). */
+type Author = { principal: Principal; rights: WriteRights };
+
+async function authorFor(ctx: AppContext, request: FastifyRequest, reply: FastifyReply): Promise<Author> {
+  const principal = await principalFor(ctx, request, reply);
+  return { principal, rights: await writeRights(ctx, principal) };
+}
+
+function prepare(author: Author, body: unknown, path: string): IncomingStatement {
   const check = validateStatement(body, path);
   if (!check.ok) throw new HttpError(400, check.error);
-  const problem = writeProblem(principal, check.statement, path);
-  if (problem) throw new HttpError(403, problem);
+  // The note field's limit, kept here too for every other writer (an old client, an xAPI tool).
+  const noteLength = noteTooLong(check.statement);
+  if (noteLength !== undefined)
+    throw new HttpError(400, {
+      code: 'note-too-long',
+      message: `${path}.result.response: a note may be at most ${NOTE_MAX_LENGTH} characters long; this one has ${noteLength}. Shorten it and save it again.`,
+    });
+  const problem = writeProblem(author.principal, author.rights, { statement: check.statement, path });
+  if (problem) throw new HttpError(403, { code: 'actor-not-allowed', message: problem });
   return { ...check.statement, id: typeof check.statement.id === 'string' ? check.statement.id : randomUUID() };
 }
 
 async function save(
   ctx: AppContext,
-  principal: Principal,
+  { principal, rights }: Author,
   statements: IncomingStatement[],
   attachments: StatementAttachments,
 ): Promise<string[]> {
@@ -100,19 +128,21 @@ async function save(
       statements,
       {
         authority: principal.agent,
-        privileged: isPrivilegedWriter(principal),
+        mayVoid: rights.mayVoid,
+        mayReview: rights.mayReview,
         afterStore: summaryHook({ xapiBase: ctx.config.xapiBase, course: ctx.course }),
       },
       attachments,
     );
   } catch (error) {
-    if (error instanceof StatementRejected) throw new HttpError(error.status, error.message);
+    if (error instanceof StatementRejected)
+      throw new HttpError(error.status, error.code === undefined ? error.message : { code: error.code, message: error.message });
     throw error;
   }
 }
 
 async function putStatement(ctx: AppContext, { request, reply, query, body }: Call): Promise<FastifyReply> {
-  const principal = await principalFor(ctx, request, reply);
+  const author = await authorFor(ctx, request, reply);
   onlyParams(query, ['statementId']);
   const statementId = query.statementId;
   if (typeof statementId !== 'string') throw new HttpError(400, 'PUT needs the statementId parameter.');
@@ -124,23 +154,29 @@ async function putStatement(ctx: AppContext, { request, reply, query, body }: Ca
   if (id !== undefined && (typeof id !== 'string' || id.toLowerCase() !== statementId.toLowerCase())) {
     throw new HttpError(400, 'statement.id does not match the statementId parameter.');
   }
-  const statement = prepare(principal, { ...json, id: id ?? statementId }, 'statement');
-  await save(ctx, principal, [statement], matchAttachments([{ statement, path: 'statement' }], parts));
+  const statement = prepare(author, { ...json, id: id ?? statementId }, 'statement');
+  await save(ctx, author, [statement], matchAttachments([{ statement, path: 'statement' }], parts));
   return reply.code(204).send();
 }
 
 async function postStatements(ctx: AppContext, { request, reply, query, body }: Call): Promise<FastifyReply> {
-  const principal = await principalFor(ctx, request, reply);
+  const author = await authorFor(ctx, request, reply);
   onlyParams(query, []);
   const { json, parts } = payloadOf(body);
   if (typeof json !== 'object' || json === null) throw new HttpError(400, 'POST takes a statement or an array of statements.');
   const paths = Array.isArray(json) ? json.map((_item: unknown, index) => `statements[${index}]`) : ['statement'];
   const items: unknown[] = Array.isArray(json) ? json : [json];
-  const statements = items.map((item, index) => ({ statement: prepare(principal, item, paths[index] ?? ''), path: paths[index] ?? '' }));
+  if (items.length > MAX_STATEMENTS_PER_REQUEST) {
+    throw new HttpError(413, {
+      code: 'too-many-statements',
+      message: `A request may carry at most ${MAX_STATEMENTS_PER_REQUEST} statements (this one has ${items.length}): send them in several requests.`,
+    });
+  }
+  const statements = items.map((item, index) => ({ statement: prepare(author, item, paths[index] ?? ''), path: paths[index] ?? '' }));
   const attachments = matchAttachments(statements, parts);
   const ids = await save(
     ctx,
-    principal,
+    author,
     statements.map(({ statement }) => statement),
     attachments,
   );
@@ -163,7 +199,7 @@ async function getStatements(ctx: AppContext, { request, reply, query }: Call): 
     const attachments = bool(query, 'attachments') ?? false;
     const through = await consistentThrough(ctx.store);
     const statement = await getStatement(ctx.store, id, voided, access);
-    reply.header('X-Experience-API-Consistent-Through', through);
+    reply.header(CONSISTENT_THROUGH, through);
     if (!statement)
       throw new HttpError(
         404,
@@ -171,7 +207,11 @@ async function getStatements(ctx: AppContext, { request, reply, query }: Call): 
       );
     reply.header('Last-Modified', new Date(String(statement.stored)).toUTCString());
     const parts = attachments ? (await attachmentParts(ctx.store, [statement])).parts : undefined;
-    return sendStatementResult(reply, present(statement, format), parts);
+    return sendStatementResult(
+      reply,
+      present(statement, { format, languages: acceptedLanguages(request.headers['accept-language']) }),
+      parts,
+    );
   }
 
   let parsed: ParsedQuery;
@@ -189,7 +229,7 @@ async function getStatements(ctx: AppContext, { request, reply, query }: Call): 
   }
   const through = await consistentThrough(ctx.store);
   const page = await queryStatements(ctx.store, { ...parsed.filter, ...(after === undefined ? {} : { after }) }, access);
-  reply.header('X-Experience-API-Consistent-Through', through);
+  reply.header(CONSISTENT_THROUGH, through);
   let { statements, next } = page;
   let parts: AnswerParts['parts'] | undefined;
   if (parsed.attachments) {
@@ -199,14 +239,20 @@ async function getStatements(ctx: AppContext, { request, reply, query }: Call): 
     parts = answer.parts;
   }
   const more = next === undefined ? '' : `/xapi/statements?cursor=${encodeCursor({ q: params, after: next })}`;
-  return sendStatementResult(reply, { statements: statements.map((s) => present(s, parsed.format)), more }, parts);
+  const view = { format: parsed.format, languages: acceptedLanguages(request.headers['accept-language']) };
+  return sendStatementResult(reply, { statements: statements.map((s) => present(s, view)), more }, parts);
 }
 
-/** The alternate syntax (and a form sent without `?method=`) is recognised before the version header is checked: it may be in the form. */
+/**
+ * The alternate syntax (and a form sent without `?method=` where no document is expected) is
+ * recognised before the version header is checked: it may be in the form. A form POSTed to a
+ * document resource without `?method=` is a document of that content type.
+ */
 function isAlternateBeforeParsing(request: FastifyRequest, path: string | undefined): boolean {
-  if (request.method !== 'POST' || path !== '/xapi/statements') return false;
+  if (request.method !== 'POST' || path === undefined) return false;
+  if ((request.query as Query).method !== undefined) return true;
   const type = mediaType(String(request.headers['content-type'] ?? '')).type;
-  return (request.query as Query).method !== undefined || type === 'application/x-www-form-urlencoded';
+  return type === 'application/x-www-form-urlencoded' && !isDocumentPath(path);
 }
 
 export function registerXapiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -217,7 +263,8 @@ export function registerXapiRoutes(app: FastifyInstance, ctx: AppContext): void 
     if (path !== '/xapi/about' && request.method !== 'OPTIONS' && !isAlternateBeforeParsing(request, path)) checkVersionHeader(request);
   });
 
-  app.get('/xapi/about', async () => ({ version: SUPPORTED_VERSIONS }));
+  registerDocumentRoutes(app, ctx);
+  registerResourceRoutes(app, ctx);
 
   // The Statement API in its own scope, so that its content types and its 413 message stay out of /api.
   void app.register(async (scope) => {
@@ -228,12 +275,28 @@ export function registerXapiRoutes(app: FastifyInstance, ctx: AppContext): void 
         done(error as FastifyError, undefined);
       }
     });
+    // xAPI-Communication.md 1.5.2 names multipart/mixed; a form upload is a client's mistake, said as such.
+    scope.addContentTypeParser('multipart/form-data', (_request, _payload, done) => {
+      done(
+        new HttpError(400, {
+          code: 'use-multipart-mixed',
+          message: 'Statements with attachment content are sent as multipart/mixed, not multipart/form-data.',
+        }) as unknown as FastifyError,
+        undefined,
+      );
+    });
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => {
       try {
         done(null, readForm(body as Buffer));
       } catch (error) {
         done(error as FastifyError, undefined);
       }
+    });
+    // A read answered 4xx (bad parameters, no credentials) still says how far the store is consistent.
+    scope.addHook('onSend', async (request, reply, payload) => {
+      if (isStatementRead(request) && !reply.hasHeader(CONSISTENT_THROUGH))
+        reply.header(CONSISTENT_THROUGH, await consistentThrough(ctx.store));
+      return payload;
     });
     scope.setErrorHandler((error: FastifyError, request) => {
       if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
@@ -250,8 +313,9 @@ export function registerXapiRoutes(app: FastifyInstance, ctx: AppContext): void 
 
     scope.post('/xapi/statements', async (request, reply) => {
       if (!isAlternate(request)) return postStatements(ctx, { request, reply, query: request.query as Query, body: request.body });
-      const { method, query, body } = readAlternate(request);
-      const call = { request, reply, query, body };
+      const alternate = readAlternate(request, { path: '/xapi/statements', methods: ALTERNATE_METHODS.statements });
+      const { method, query } = alternate;
+      const call = { request, reply, query, body: alternateJson(alternate) };
       if (method === 'PUT') return putStatement(ctx, call);
       if (method === 'POST') return postStatements(ctx, call);
       return getStatements(ctx, call);

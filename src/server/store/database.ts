@@ -89,6 +89,15 @@ export async function lockStatements(trx: Transaction<Database>, dialect: Dialec
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(730112)`.execute(trx);
 }
 
+/**
+ * Waits until no statement insert is in flight (a shared hold on the same lock), so that every
+ * statement whose `stored` time has been chosen is committed. SQLite: Kysely's one connection
+ * is taken by an insert transaction until it commits, so a transaction here starts after it.
+ */
+export async function waitForStatementWriters(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock_shared(730112)`.execute(trx);
+}
+
 /** Serialises first-time setup ("create the first coordinator only while there is none") the same way. */
 export async function lockSetup(trx: Transaction<Database>, dialect: Dialect): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(730113)`.execute(trx);

@@ -6,7 +6,11 @@
 import { PostgresAdapter, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './schema';
 import type { JsonObject } from '../../shared/xapi/validate';
+import type { DocumentKind } from '../../shared/xapi/documents';
 import { storedFingerprint } from './fingerprint';
+import { documentKeys } from './documents';
+import { gather } from './gathered';
+import { VISIBILITY_KINDS } from './statement-index';
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
@@ -268,6 +272,233 @@ const statementFingerprints: Migration = {
   },
 };
 
+/**
+ * The right to review learners' work (`reviewed` statements) is given to an xAPI client
+ * explicitly (`create-xapi-client --may-review`); clients made before it have none.
+ */
+const xapiClientReviewRight: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('xapi_clients')
+      .addColumn('may_review', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
+/**
+ * Each learner's summary as mergeable ledgers (store/ledgers.ts), so that storing a statement
+ * updates the summary without refolding the learner's history: one row per learner and part
+ * (`learner`, `module:<id>`), the state as JSON. Filled by the start-up rebuild. The index
+ * finds a learner's latest own statement when the one that was latest is voided.
+ */
+const learnerLedgers: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('learner_ledgers')
+      .addColumn('learner_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('part', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('learner_ledgers_pk', ['learner_id', 'part'])
+      .execute();
+    await db.schema.createIndex('statements_actor_time').on('statements').columns(['actor_key', 'timestamp']).execute();
+  },
+};
+
+/** Rate-limit counters shared by every server process on the same database (store/rate-counts.ts). */
+const rateCounts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('rate_counts')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('reset_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/**
+ * xAPI State, Activity Profile and Agent Profile documents (store/documents.ts), kept as octets
+ * whatever their content type. The primary key's order (agent before activity) also serves id
+ * lists and deleting all the states of an agent in an activity.
+ */
+const xapiDocuments: Migration = {
+  async up(db: Kysely<unknown>) {
+    const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await db.schema
+      .createTable('xapi_documents')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('activity_id', 'text', (c) => c.notNull())
+      .addColumn('agent_key', 'text', (c) => c.notNull())
+      .addColumn('registration', 'text', (c) => c.notNull())
+      .addColumn('document_id', 'text', (c) => c.notNull())
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('content', binary, (c) => c.notNull())
+      .addColumn('etag', 'text', (c) => c.notNull())
+      .addColumn('updated', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('xapi_documents_pk', ['kind', 'agent_key', 'activity_id', 'registration', 'document_id'])
+      .execute();
+  },
+};
+
+/**
+ * Activity definitions and agent names gathered when statements are stored (store/gathered.ts),
+ * instead of read from the newest statements at each request. Existing statements are gathered
+ * here, in pages of 500 (by seq, so in the order they were stored), with the agents their index
+ * rows make them visible to and the verb of the statement a StatementRef targets.
+ */
+const xapiGathered: Migration = {
+  async up(unknownDb: Kysely<unknown>) {
+    await unknownDb.schema
+      .createTable('xapi_gathered')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('audience', 'text', (c) => c.notNull())
+      .addColumn('verb_class', 'text', (c) => c.notNull())
+      .addColumn('maker', 'text', (c) => c.notNull())
+      .addColumn('leaves', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('xapi_gathered_pk', ['kind', 'subject', 'audience', 'verb_class', 'maker'])
+      .execute();
+    const db = unknownDb as Kysely<Database>;
+    for (let after = -1; ;) {
+      const rows = await db
+        .selectFrom('statements')
+        .select(['seq', 'statement', 'object_statement_ref'])
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(500)
+        .execute();
+      const last = rows.at(-1);
+      if (last === undefined) return;
+      after = Number(last.seq);
+      const seqs = rows.map((row) => Number(row.seq));
+      const index = await db
+        .selectFrom('statement_index')
+        .select(['seq', 'value'])
+        .where('seq', 'in', seqs)
+        .where('kind', 'in', VISIBILITY_KINDS)
+        .execute();
+      const audiences = new Map<number, string[]>();
+      for (const row of index) audiences.set(Number(row.seq), [...(audiences.get(Number(row.seq)) ?? []), row.value]);
+      const refs = [...new Set(rows.flatMap((row) => row.object_statement_ref ?? []))];
+      const targets = refs.length ? await db.selectFrom('statements').select(['id', 'verb_id']).where('id', 'in', refs).execute() : [];
+      const verbs = new Map(targets.map((target) => [target.id, target.verb_id]));
+      await gather(
+        db,
+        rows.map((row) => ({
+          seq: Number(row.seq),
+          statement: JSON.parse(row.statement) as JsonObject,
+          audiences: audiences.get(Number(row.seq)) ?? [],
+          targetVerb: row.object_statement_ref === null ? undefined : (verbs.get(row.object_statement_ref) ?? null),
+        })),
+      );
+    }
+  },
+};
+
+/** The xapi_documents table as migration 0012 made it, keyed by the full values. */
+type DocumentsBefore0014 = Omit<Database['xapi_documents'], 'place_key' | 'document_key'>;
+
+/**
+ * xAPI puts no length limit on activity IRIs or document ids, but a PostgreSQL btree key holds
+ * about 2,700 bytes, so xapi_documents is keyed by SHA-256 hashes instead of the values
+ * (store/documents.ts): `place_key` of kind, agent and activity, the registration (a UUID or
+ * ''), `document_key` of the document id. The full values keep their columns, and every lookup
+ * compares them too. SQLite cannot change a primary key, so the table is made anew and the
+ * documents copied in pages of 100 (by the old key, so no page is read twice).
+ */
+const xapiDocumentKeys: Migration = {
+  async up(unknownDb: Kysely<unknown>) {
+    const binary = unknownDb.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await unknownDb.schema.alterTable('xapi_documents').renameTo('xapi_documents_0012').execute();
+    await unknownDb.schema
+      .createTable('xapi_documents')
+      .addColumn('place_key', 'text', (c) => c.notNull())
+      .addColumn('registration', 'text', (c) => c.notNull())
+      .addColumn('document_key', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('activity_id', 'text', (c) => c.notNull())
+      .addColumn('agent_key', 'text', (c) => c.notNull())
+      .addColumn('document_id', 'text', (c) => c.notNull())
+      .addColumn('content_type', 'text', (c) => c.notNull())
+      .addColumn('content', binary, (c) => c.notNull())
+      .addColumn('etag', 'text', (c) => c.notNull())
+      .addColumn('updated', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('xapi_documents_keys_pk', ['place_key', 'registration', 'document_key'])
+      .execute();
+    const db = unknownDb as Kysely<Database & { xapi_documents_0012: DocumentsBefore0014 }>;
+    const oldKey = ['kind', 'agent_key', 'activity_id', 'registration', 'document_id'] as const;
+    for (let after: DocumentsBefore0014 | undefined; ;) {
+      let page = db
+        .selectFrom('xapi_documents_0012')
+        .selectAll()
+        .orderBy('kind')
+        .orderBy('agent_key')
+        .orderBy('activity_id')
+        .orderBy('registration')
+        .orderBy('document_id')
+        .limit(100);
+      if (after !== undefined) {
+        const last = after;
+        page = page.where((eb) =>
+          eb(eb.refTuple(...oldKey), '>', eb.tuple(last.kind, last.agent_key, last.activity_id, last.registration, last.document_id)),
+        );
+      }
+      const rows = await page.execute();
+      after = rows.at(-1);
+      if (after === undefined) break;
+      await db
+        .insertInto('xapi_documents')
+        .values(
+          rows.map((row) => ({
+            ...row,
+            ...documentKeys({
+              place: {
+                kind: row.kind as DocumentKind,
+                agentKey: row.agent_key,
+                activityId: row.activity_id,
+                registration: row.registration,
+              },
+              documentId: row.document_id,
+            }),
+          })),
+        )
+        .execute();
+    }
+    await unknownDb.schema.dropTable('xapi_documents_0012').execute();
+  },
+};
+
+/**
+ * Course modules imported as packages (src/server/modules): each module's package as it was
+ * imported (the zip, BLOB/BYTEA), its compiled content for every language (JSON), and who
+ * imported it when; the pathways beside them. The server's course is these rows, seeded from
+ * the repository's modules/ on first start.
+ */
+const courseModules: Migration = {
+  async up(db: Kysely<unknown>) {
+    const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await db.schema
+      .createTable('course_modules')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('package', binary, (c) => c.notNull())
+      .addColumn('size_bytes', 'bigint', (c) => c.notNull())
+      .addColumn('compiled', 'text', (c) => c.notNull())
+      .addColumn('imported_at', 'text', (c) => c.notNull())
+      .addColumn('imported_by', 'text')
+      .addColumn('retired', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createTable('course_curricula')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('definition', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('updated_by', 'text')
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-mentoring': mentoring,
@@ -277,6 +508,13 @@ const migrations: Record<string, Migration> = {
   '0006_summary_cells': summaryCells,
   '0007_summary_version': summaryVersion,
   '0008_statement_fingerprints': statementFingerprints,
+  '0009_xapi_client_review_right': xapiClientReviewRight,
+  '0010_learner_ledgers': learnerLedgers,
+  '0011_rate_counts': rateCounts,
+  '0012_xapi_documents': xapiDocuments,
+  '0013_xapi_gathered': xapiGathered,
+  '0014_xapi_document_keys': xapiDocumentKeys,
+  '0015_course_modules': courseModules,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -9,51 +9,79 @@
  * strictly increasing from batch to batch, so both follow commit order and a reader that has
  * seen `stored = T` will never later find a new statement with `stored <= T`.
  * Voiding: a voiding statement voids its target when the voider is the target's actor or a
- * privileged writer (coordinator, xAPI client); this is applied whichever arrives first.
- * Attachment content sent with the batch is stored in the same transaction (store/attachments.ts).
+ * writer who may void that actor's statements (Writer.mayVoid); this is applied whichever
+ * arrives first (for a voiding stored before its target: when its writer may void anyone's).
+ * Reviews: a `reviewed` statement is stored only when its writer may review the actor of the
+ * statement it targets (Writer.mayReview), which must be stored already or come in the batch.
+ * Attachment content sent with the batch is stored in the same transaction (store/attachments.ts),
+ * and so are the activity definitions and agent names the batch gives (store/gathered.ts).
  */
 import { sql, type ExpressionBuilder, type Transaction } from 'kysely';
 import type { Database, StatementsTable } from './schema';
-import { lockStatements, type Store } from './database';
+import { lockStatements, waitForStatementWriters, type Store } from './database';
 import { ConflictError } from './errors';
 import { dedupe, indexRows, VISIBILITY_KINDS, type IndexKind, type IndexRow } from './statement-index';
 import type { JsonObject } from '../../shared/xapi/validate';
 import { VOIDED_VERB } from '../../shared/xapi/validate';
+import { VERBS } from '../../shared/xapi/verbs';
 import { agentKey } from '../../shared/xapi/canonical';
 import { fingerprint } from './fingerprint';
 import { NO_ATTACHMENTS, saveAttachments, type StatementAttachments } from './attachments';
+import { gather, type GatherItem } from './gathered';
 
+/** A statement the store refuses; `code` names why, for clients that must not parse the message. */
 export class StatementRejected extends Error {
+  readonly code: string | undefined;
+
   constructor(
     readonly status: 400 | 403,
-    message: string,
+    problem: string | { message: string; code: string },
   ) {
-    super(message);
+    super(typeof problem === 'string' ? problem : problem.message);
+    this.code = typeof problem === 'string' ? undefined : problem.code;
   }
 }
+
+/** Whose statements a writer may act on: anyone's, no one's, or those of these agents (agent keys). */
+export type AgentScope = 'anyone' | 'nobody' | ReadonlySet<string>;
+
+export const inScope = (scope: AgentScope, key: string | null | undefined): boolean =>
+  scope === 'anyone' || (scope !== 'nobody' && key !== null && key !== undefined && scope.has(key));
 
 export type Writer = {
   /** The Agent stored as `authority`. */
   authority: JsonObject;
-  /** Coordinators and xAPI clients may void anyone's statements. */
-  privileged: boolean;
+  /** Whose statements it may void besides its own (coordinators, unlimited xAPI clients: anyone's; stored as `privileged`). */
+  mayVoid: AgentScope;
+  /** Whose work it may review (`reviewed` statements), by the actor of the statement reviewed. */
+  mayReview: AgentScope;
   /**
-   * Runs inside the insert transaction with the agents the new statements concern (actor,
-   * context agents, group members, and through a StatementRef the target's agents): how the
+   * Runs inside the insert transaction with what the batch changed (StoredBatch): how the
    * derived summaries (store/summaries.ts) stay in step with the statements.
    */
-  afterStore?: (trx: Transaction<Database>, agentKeys: string[]) => Promise<void>;
+  afterStore?: (trx: Transaction<Database>, batch: StoredBatch) => Promise<void>;
+};
+
+/** What one stored batch changed, for Writer.afterStore. */
+export type StoredBatch = {
+  /** The agents the new statements concern (actor, context agents, group members, and through a StatementRef the target's agents). */
+  agentKeys: string[];
+  /** The new statements that are live (not voided on arrival), as stored. */
+  statements: JsonObject[];
+  /** The seqs of earlier statements this batch voided. */
+  voidedSeqs: number[];
 };
 
 /** A statement that passed validation and has an id. */
 export type IncomingStatement = JsonObject & { id: string };
 
 /**
- * What a principal may read: everything, or statements naming these agents; `private` hides
- * statements with these verbs unless `selfKey` made them (mentors never read learners' survey
- * answers or drafts).
+ * What a principal may read: everything, or statements naming these agents; `hidden` leaves
+ * out statements with these verbs, or that target such a statement by StatementRef (e.g. the
+ * voiding of a note), unless `selfKey` made them (what is private to the learner, and for
+ * mentors survey answers: server/auth/access.ts).
  */
-export type Access = { all: true } | { all: false; agentKeys: string[]; private?: { verbs: string[]; selfKey: string } };
+export type Access = ({ all: true } | { all: false; agentKeys: string[] }) & { hidden?: { verbs: readonly string[]; selfKey: string } };
 
 const asObject = (value: unknown): JsonObject | undefined =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : undefined;
@@ -64,6 +92,8 @@ function statementRefTarget(statement: JsonObject): string | undefined {
 }
 
 const isVoiding = (statement: JsonObject): boolean => asObject(statement.verb)?.id === VOIDED_VERB;
+
+const isReview = (statement: JsonObject): boolean => asObject(statement.verb)?.id === VERBS.reviewed;
 
 const INSERT_CHUNK = 200;
 const INDEX_CHUNK = 1000;
@@ -82,6 +112,38 @@ function nextStored(last: string | undefined): string {
   const now = Date.now();
   const after = last ? Date.parse(last) + 1 : 0;
   return new Date(Math.max(now, after)).toISOString();
+}
+
+type TargetRow = { seq: number; id: string; actor_key: string | null; verb_id: string; voided: number };
+
+/** Refuses a review whose writer may not review the actor of the statement it targets (in the batch or stored). */
+function checkReviews(
+  planned: readonly Planned[],
+  targets: { inBatch: Map<string, Planned>; inStore: Map<string, TargetRow> },
+  writer: Writer,
+): void {
+  if (writer.mayReview === 'anyone') return;
+  for (const p of planned) {
+    const targetId = statementRefTarget(p.full);
+    if (!isReview(p.full) || targetId === undefined) continue;
+    if (writer.mayReview === 'nobody')
+      throw new StatementRejected(403, {
+        code: 'review-not-allowed',
+        message: `Statement ${p.incoming.id} is a review: only a mentor of the learner's cohort, a coordinator or an xAPI client given the right may review.`,
+      });
+    const inBatch = targets.inBatch.get(targetId);
+    const inStore = targets.inStore.get(targetId);
+    if (!inBatch && !inStore)
+      throw new StatementRejected(403, {
+        code: 'review-target-unknown',
+        message: `Statement ${p.incoming.id} reviews ${targetId}, which is not stored here: send the review after it.`,
+      });
+    if (!inScope(writer.mayReview, inBatch ? inBatch.actorKey : inStore?.actor_key))
+      throw new StatementRejected(403, {
+        code: 'review-not-allowed',
+        message: `Statement ${p.incoming.id} reviews ${targetId}, the work of someone you may not review.`,
+      });
+  }
 }
 
 async function rowsOf(trx: Transaction<Database>, seqs: number[]): Promise<Map<number, IndexRow[]>> {
@@ -140,6 +202,9 @@ export async function storeStatements(
       };
       const context = asObject(full.context);
       if (context?.contextActivities) full.context = normaliseContextActivities(context);
+      const sub = asObject(full.object);
+      const subContext = sub?.objectType === 'SubStatement' ? asObject(sub.context) : undefined;
+      if (subContext?.contextActivities) full.object = { ...sub, context: normaliseContextActivities(subContext) };
       seq += 1;
       return { seq, id, incoming, full, actorKey: agentKey(incoming.actor) ?? null, rows: indexRows(full), voided: false };
     });
@@ -150,7 +215,8 @@ export async function storeStatements(
     const targets = targetIds.length
       ? await trx.selectFrom('statements').select(['seq', 'id', 'actor_key', 'verb_id', 'voided']).where('id', 'in', targetIds).execute()
       : [];
-    const targetById = new Map(targets.map((row) => [row.id, { ...row, seq: Number(row.seq) }]));
+    const targetById = new Map<string, TargetRow>(targets.map((row) => [row.id, { ...row, seq: Number(row.seq) }]));
+    checkReviews(planned, { inBatch: plannedById, inStore: targetById }, writer);
     const referrers = await trx
       .selectFrom('statements')
       .select(['seq', 'id', 'actor_key', 'verb_id', 'privileged', 'object_statement_ref'])
@@ -169,8 +235,11 @@ export async function storeStatements(
       if (targetVerb === undefined) continue; // Unknown yet: applied when the target arrives.
       if (targetVerb === VOIDED_VERB)
         throw new StatementRejected(400, `Statement ${p.incoming.id} voids ${targetId}, which is itself a voiding statement.`);
-      if (!writer.privileged && targetActor !== p.actorKey) {
-        throw new StatementRejected(403, `Statement ${p.incoming.id} voids ${targetId}, which was made by someone else.`);
+      if (targetActor !== p.actorKey && !inScope(writer.mayVoid, targetActor)) {
+        throw new StatementRejected(403, {
+          code: 'void-not-allowed',
+          message: `Statement ${p.incoming.id} voids ${targetId}, which was made by someone else.`,
+        });
       }
       if (inBatch) inBatch.voided = true;
       else if (inStore && !inStore.voided) toVoid.push(inStore.seq);
@@ -225,7 +294,7 @@ export async function storeStatements(
             timestamp: String(p.full.timestamp),
             stored,
             voided: p.voided ? 1 : 0,
-            privileged: writer.privileged ? 1 : 0,
+            privileged: writer.mayVoid === 'anyone' ? 1 : 0,
             fingerprint: fingerprints[ids.indexOf(p.id)] ?? '',
             statement: JSON.stringify(p.full),
           })),
@@ -235,8 +304,12 @@ export async function storeStatements(
     const allRows = planned.flatMap((p) => p.rows.map((row) => ({ seq: p.seq, kind: row.kind, value: row.value })));
     // Existing statements that target the new ones now also meet their filters.
     let frontier = referrers.map((r) => ({ seq: Number(r.seq), id: r.id, rows: inherited.get(r.object_statement_ref ?? '') ?? [] }));
+    const reached = new Map<number, IndexRow[]>();
     for (let depth = 0; depth < 8 && frontier.length > 0; depth += 1) {
-      for (const f of frontier) for (const row of f.rows) allRows.push({ seq: f.seq, kind: row.kind, value: row.value });
+      for (const f of frontier) {
+        for (const row of f.rows) allRows.push({ seq: f.seq, kind: row.kind, value: row.value });
+        reached.set(f.seq, [...(reached.get(f.seq) ?? []), ...f.rows]);
+      }
       const rowsById = new Map(frontier.map((f) => [f.id, f.rows]));
       const next = await trx
         .selectFrom('statements')
@@ -253,14 +326,50 @@ export async function storeStatements(
         .execute();
     }
     if (toVoid.length > 0) await trx.updateTable('statements').set({ voided: 1 }).where('seq', 'in', toVoid).execute();
+    const targetVerb = (p: Planned): string | null | undefined => {
+      const targetId = statementRefTarget(p.full);
+      if (targetId === undefined) return undefined;
+      const inBatch = plannedById.get(targetId);
+      return inBatch ? String(asObject(inBatch.full.verb)?.id) : (targetById.get(targetId)?.verb_id ?? null);
+    };
+    await gather(trx, [
+      ...planned.map((p) => ({ seq: p.seq, statement: p.full, audiences: visibilityKeys(p.rows), targetVerb: targetVerb(p) })),
+      ...(await reachedReferrers(trx, reached)),
+    ]);
     await saveAttachments(trx, attachments, new Set(planned.map((p) => p.id)));
     if (writer.afterStore) {
       const agents = new Set<string>();
       for (const p of planned) for (const row of p.rows) if (VISIBILITY_KINDS.includes(row.kind)) agents.add(row.value);
-      await writer.afterStore(trx, [...agents]);
+      await writer.afterStore(trx, {
+        agentKeys: [...agents],
+        statements: planned.filter((p) => !p.voided).map((p) => p.full),
+        voidedSeqs: toVoid,
+      });
     }
   });
   return statements.map((statement) => statement.id);
+}
+
+const visibilityKeys = (rows: IndexRow[]): string[] => rows.filter((row) => VISIBILITY_KINDS.includes(row.kind)).map((row) => row.value);
+
+/**
+ * Stored statements that target new ones by StatementRef are now visible to the agents of
+ * their targets too (the rows they inherited): what they gave is gathered for those agents.
+ */
+async function reachedReferrers(trx: Transaction<Database>, reached: Map<number, IndexRow[]>): Promise<GatherItem[]> {
+  const audiences = new Map([...reached].map(([seq, rows]) => [seq, visibilityKeys(rows)]));
+  const seqs = [...audiences].filter(([, keys]) => keys.length > 0).map(([seq]) => seq);
+  if (seqs.length === 0) return [];
+  const rows = await trx.selectFrom('statements').select(['seq', 'statement', 'object_statement_ref']).where('seq', 'in', seqs).execute();
+  const refs = rows.map((row) => row.object_statement_ref ?? '');
+  const targets = await trx.selectFrom('statements').select(['id', 'verb_id']).where('id', 'in', refs).execute();
+  const verbs = new Map(targets.map((target) => [target.id, target.verb_id]));
+  return rows.map((row) => ({
+    seq: Number(row.seq),
+    statement: JSON.parse(row.statement) as JsonObject,
+    audiences: audiences.get(Number(row.seq)) ?? [],
+    targetVerb: verbs.get(row.object_statement_ref ?? '') ?? null,
+  }));
 }
 
 function normaliseContextActivities(context: JsonObject): JsonObject {
@@ -272,6 +381,34 @@ function normaliseContextActivities(context: JsonObject): JsonObject {
 }
 
 type StatementsEb = ExpressionBuilder<Database & { s: StatementsTable }, 's'>;
+
+/**
+ * The statement `s` is not hidden: its verb is not one of `hidden.verbs`, nor the verb of the
+ * statement it targets by StatementRef (the voiding of a note), unless `hidden.selfKey` made it.
+ * Columns rather than index rows: most statements have no StatementRef, so the target is
+ * looked up (by id) only for the few that do.
+ */
+function notHidden(eb: StatementsEb, hidden: NonNullable<Access['hidden']>) {
+  const verbs = [...hidden.verbs];
+  return eb.or([
+    eb('s.actor_key', '=', hidden.selfKey),
+    eb.and([
+      eb('s.verb_id', 'not in', verbs),
+      eb.or([
+        eb('s.object_statement_ref', 'is', null),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('statements as t')
+              .select('t.seq')
+              .whereRef('t.id', '=', 's.object_statement_ref')
+              .where('t.verb_id', 'in', verbs),
+          ),
+        ),
+      ]),
+    ]),
+  ]);
+}
 
 /** The statement `s` has an index row of one of these kinds with this value. */
 function indexed(eb: StatementsEb, kinds: IndexKind[], values: string[]) {
@@ -293,10 +430,8 @@ export async function getStatement(store: Store, id: string, voided: boolean, ac
     .where('s.id', '=', id.toLowerCase())
     .where('s.voided', '=', voided ? 1 : 0);
   if (!access.all) query = query.where((eb) => indexed(eb, VISIBILITY_KINDS, access.agentKeys));
-  if (!access.all && access.private) {
-    const hidden = access.private;
-    query = query.where((eb) => eb.or([eb('s.verb_id', 'not in', hidden.verbs), eb('s.actor_key', '=', hidden.selfKey)]));
-  }
+  const { hidden } = access;
+  if (hidden) query = query.where((eb) => notHidden(eb, hidden));
   const row = await query.executeTakeFirst();
   return row ? (JSON.parse(row.statement) as JsonObject) : undefined;
 }
@@ -335,10 +470,8 @@ export async function queryStatements(store: Store, filter: StatementFilter, acc
   if (filter.until) query = query.where('s.stored', '<=', filter.until);
   if (filter.after !== undefined) query = query.where('s.seq', filter.ascending ? '>' : '<', filter.after);
   if (!access.all) query = query.where((eb) => indexed(eb, VISIBILITY_KINDS, access.agentKeys));
-  if (!access.all && access.private) {
-    const hidden = access.private;
-    query = query.where((eb) => eb.or([eb('s.verb_id', 'not in', hidden.verbs), eb('s.actor_key', '=', hidden.selfKey)]));
-  }
+  const { hidden } = access;
+  if (hidden) query = query.where((eb) => notHidden(eb, hidden));
   const rows = await query
     .orderBy('s.seq', filter.ascending ? 'asc' : 'desc')
     .limit(filter.limit + 1)
@@ -351,11 +484,24 @@ export async function queryStatements(store: Store, filter: StatementFilter, acc
   };
 }
 
-/** The `stored` time up to which every statement is visible (X-Experience-API-Consistent-Through). */
+/**
+ * X-Experience-API-Consistent-Through: a time T such that every statement with `stored <= T`
+ * is visible to a query that starts after this call. Inserts hold the statement lock from
+ * choosing `stored` until commit (see `lockStatements`), so once no insert is in flight every
+ * committed statement is readable and T is the time of the read; a writer that starts later
+ * picks a later `stored` (from the same clock, or one above the newest stored). T is never
+ * below the newest stored time, which may run ahead of the clock when batches come faster
+ * than one per millisecond.
+ */
 export async function consistentThrough(store: Store): Promise<string> {
-  const row = await store.db
-    .selectFrom('statements')
-    .select(sql<string | null>`max(stored)`.as('stored'))
-    .executeTakeFirst();
-  return row?.stored ?? new Date(0).toISOString();
+  return store.db.transaction().execute(async (trx) => {
+    await waitForStatementWriters(trx, store.dialect);
+    const row = await trx
+      .selectFrom('statements')
+      .select(sql<string | null>`max(stored)`.as('stored'))
+      .executeTakeFirst();
+    const now = new Date().toISOString();
+    const newest = row?.stored ?? undefined;
+    return newest !== undefined && newest > now ? newest : now;
+  });
 }

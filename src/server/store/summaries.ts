@@ -1,69 +1,83 @@
 /*
- * Derived per-learner summaries for the mentor dashboard (issue 4).
+ * Derived per-learner summaries for the mentor views.
  *
- * Design: the dashboard of a cohort (1,000 learners x 38 modules) must answer in well under
- * 150 ms, so it must not fold statements on read. Each learner has one `learner_summaries` row:
- * last sync (max `stored` of their own statements), last activity (max own `timestamp`), the
- * oldest logged-hours entry still waiting for review, the course fingerprint and summary format
- * the row was computed with, and, as JSON:
- * - `modules`: ModuleRow[] for every catalogue module they have touched (status, percent, best
- *   score, time, lessons done, attempts, failed attempts, assignment status and since when);
- *   untouched modules are absent and read as not started;
- * - `hours`: approved and pending hours per category, measured online time included (LearnerHours);
- * - `totals`: modules completed, time, percent per pathway; `attention`: the reasons for
- *   attention that come from modules (a quiz failed twice, an assignment waiting);
- * - `cells` / `touched_cells`: the learner's grid cells (every module / touched ones), exactly as
- *   the dashboard sends them, so a read joins 1,000 texts instead of parsing, building and
- *   serialising 38,000 cells (that was two thirds of the response time); `version`, new at
- *   every write, lets a server process keep cells it has read (CellsCache) until the row changes.
- * One row per learner (not per learner x module) because reading 1,000 rows is a few ms, while
- * 13,000 scattered per-module rows took 50-80 ms on SQLite (migration 0003).
- * Rows are recomputed for the learners a batch concerns, INSIDE the transaction that inserts
- * the batch (Writer.afterStore in store/statements.ts), by the same pure folds the client uses
- * (shared/learning/fold.ts, shared/mentoring/*): the learner's live statements plus the
- * reviews of them are loaded and folded, and the learner's row replaced. The rows are always
- * consistent with the committed statements, in one code path on SQLite and PostgreSQL; the
- * dashboard is then two indexed reads. The cost moves to ingest: one refold of the learner
- * per batch (a learner's own statements, typically a few hundred to a few thousand).
- * The rows are only a cache of the statements: when the course catalogue changes (a module
- * gains a lesson) or what a row holds changes (SUMMARY_FORMAT), `rebuildStaleSummaries` at
- * start recomputes every learner whose row was made otherwise, and dropping the rows loses nothing.
+ * The dashboard of a cohort (1,000 learners x 38 modules) must answer in well under 150 ms, so
+ * it must not fold statements on read. Each learner has one `learner_summaries` row (written by
+ * store/summary-rows.ts): last sync (max `stored` of their own statements), last activity (max
+ * own `timestamp`), the oldest logged-hours entry still waiting for review, the course
+ * fingerprint and summary format the row was computed with, and, as JSON, the touched module
+ * rows, hours per category, totals, the module reasons for attention and the grid cells ready to
+ * send; `version`, new at every write, lets a server process keep cells it has read (CellsCache).
+ *
+ * Storing a batch must not cost more for a learner with a long history, and it runs inside the
+ * transaction that stores the batch, under the statement lock every writer waits for. So a
+ * row is not refolded from the learner's statements: each learner also has mergeable ledgers
+ * (shared/mentoring/ledger.ts, kept by store/ledgers.ts), one per touched module and one for the
+ * learner. `summaryHook` takes what the batch changed for whom (`planChanges`), loads the ledgers
+ * of the modules it touched, applies the changes, and rebuilds the row from the module rows
+ * already in it plus the touched modules' new rows: the work follows the batch and the touched
+ * modules, not the history; all the batch's learners are read and written in a few statements,
+ * and a request carries at most MAX_STATEMENTS_PER_REQUEST (routes/xapi.ts). Voiding the
+ * statement that was a module's (or the learner's) latest activity asks the statements for the
+ * next latest, by index.
+ * Whether a review counts (who may review the learner, store/reviewers.ts) is decided when a
+ * row is computed from the ledgers, which keep every review.
+ * The rows and ledgers are only a cache of the statements: when the course catalogue changes
+ * (a module gains a lesson) or what they hold changes (SUMMARY_FORMAT), `rebuildStaleSummaries`
+ * at start rebuilds every learner whose row was made otherwise from their statements, and
+ * dropping them loses nothing.
  */
-import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 import { lockStatements, type Dialect } from './database';
 import type { Course } from '../course';
 import type { Statement } from '../../shared/xapi/types';
 import { agentKey } from '../../shared/xapi/canonical';
-import { verbName } from '../../shared/xapi/verbs';
-import { foldLearning, type LearningState } from '../../shared/learning/fold';
-import { assignmentStates } from '../../shared/mentoring/assignments';
-import { hoursEntries, learnerHours } from '../../shared/mentoring/hours';
+import { VERBS } from '../../shared/xapi/verbs';
 import {
-  dashboardCell,
-  hoursWaitingSince,
-  lastActivityAt,
-  learnerTotals,
-  moduleAttention,
-  moduleRows,
-  notStartedCell,
-  type LearnerTotals,
-  type ModuleRow,
-} from '../../shared/mentoring/dashboard';
-import type { AssignmentState, AttentionItem, DashboardCell, HoursEntry, LearnerHours } from '../../shared/mentoring/contract';
+  addKept,
+  addToModule,
+  ledgerAssignments,
+  ledgerHours,
+  ledgerLearning,
+  ledgerOnlineSeconds,
+  removeFromModule,
+  removeKept,
+  syncSeconds,
+} from '../../shared/mentoring/ledger';
+import { moduleRow, type LearnerTotals, type ModuleRow } from '../../shared/mentoring/dashboard';
+import type { AttentionItem, LearnerHours } from '../../shared/mentoring/contract';
 import { VISIBILITY_KINDS } from './statement-index';
+import type { StoredBatch } from './statements';
+import {
+  dropLedgers,
+  latestModuleActivity,
+  latestOwn,
+  loadLedgersOf,
+  planChanges,
+  saveLedgersOf,
+  type Change,
+  type Ledgers,
+} from './ledgers';
+import { reviewersOf } from './reviewers';
+import { isEmptyRow, summaryValues, writeSummaries, type SummaryCatalog, type SummaryValues } from './summary-rows';
 
 export type SummaryDeps = { xapiBase: string; course: Course };
 
 /**
- * Bumped whenever what a summary row holds changes (2: `hours`, migration 0005; 3: `cells`, 0006; 4: `version`, 0007), so that rows
- * written by an older server are recomputed at start like rows of another course catalogue.
+ * Bumped whenever what a summary row holds changes (2: `hours`, migration 0005; 3: `cells`, 0006; 4: `version`, 0007;
+ * 5: the ledgers, 0010), so that rows written by an older server are recomputed at start like rows of another course catalogue.
  */
-const SUMMARY_FORMAT = 4;
+const SUMMARY_FORMAT = 5;
 
 /** What `course_fingerprint` holds: the course catalogue and the summary format the row was computed with. */
 export const summaryFingerprint = (course: Course): string => `${course.fingerprint}.${SUMMARY_FORMAT}`;
+
+export const summaryCatalog = (course: Course): SummaryCatalog => ({
+  moduleIds: course.catalog.modules.map((m) => m.id),
+  curricula: course.catalog.curricula,
+  fingerprint: summaryFingerprint(course),
+});
 
 export const learnerAgentKey = (xapiBase: string, userId: string): string =>
   agentKey({ objectType: 'Agent', account: { homePage: xapiBase, name: userId } }) ?? '';
@@ -85,94 +99,157 @@ export async function learnerStatements(db: Kysely<Database>, key: string): Prom
   return rows.map((row) => JSON.parse(row.statement) as StoredStatement);
 }
 
-export type LearnerFold = {
-  own: StoredStatement[];
-  learning: LearningState;
-  assignments: AssignmentState[];
-  hours: HoursEntry[];
-  /** Online study measured by the app: the learner's time in every module, in seconds. */
-  onlineSeconds: number;
-  rows: ModuleRow[];
-  lastActivityAt: string | null;
-  lastSyncAt: string | null;
-};
-
-/** Folds what a learner sees into everything the mentor views show of them. */
-export function foldLearner(course: Course, key: string, statements: readonly StoredStatement[]): LearnerFold {
-  const own = statements.filter((s) => agentKey(s.actor) === key);
-  const reviews = statements.filter((s) => verbName(s.verb.id) === 'reviewed');
-  const learning = foldLearning(own);
-  const withReviews = [...own, ...reviews];
-  const assignments = assignmentStates(withReviews);
-  let lastSyncAt: string | null = null;
-  for (const s of own) if (s.stored && (lastSyncAt === null || s.stored > lastSyncAt)) lastSyncAt = s.stored;
-  return {
-    own,
-    learning,
-    assignments,
-    hours: hoursEntries(withReviews),
-    onlineSeconds: learning.modules.reduce((sum, m) => sum + m.secondsSpent, 0),
-    rows: moduleRows(course.catalog.modules, learning, assignments),
-    lastActivityAt: lastActivityAt(own),
-    lastSyncAt,
-  };
+/** The module ledgers a learner's changes touch. */
+function modulesOf(changes: readonly Change[]): string[] {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    const effect = change.kind === 'own' ? change.effect : change.target;
+    if (effect?.kind === 'module') ids.add(effect.moduleId);
+  }
+  return [...ids];
 }
 
-const isEmpty = (row: ModuleRow): boolean =>
-  row.status === 'not-started' && row.assignment === 'none' && row.secondsSpent === 0 && row.attempts === 0;
+/** Applies the changes to the ledgers; returns the modules whose latest activity was voided. */
+function applyChanges(ledgers: Ledgers, changes: readonly Change[]): Set<string> {
+  const stale = new Set<string>();
+  for (const change of changes) {
+    if (change.kind === 'review') {
+      const ledger = change.target.kind === 'module' ? ledgers.modules.get(change.target.moduleId) : ledgers.learner;
+      if (!ledger) continue;
+      if (change.removed) removeKept(ledger, change.review.id);
+      else addKept(ledger, change.review);
+      continue;
+    }
+    const effect = change.effect;
+    if (effect?.kind === 'hours') {
+      if (change.removed) removeKept(ledgers.learner, change.statement.id);
+      else addKept(ledgers.learner, change.statement);
+    } else if (effect?.kind === 'module') {
+      const ledger = ledgers.modules.get(effect.moduleId);
+      if (!ledger) continue;
+      if (!change.removed) addToModule(ledger, change.statement, effect);
+      else if (removeFromModule(ledger, change.statement, effect)) stale.add(effect.moduleId);
+    }
+  }
+  return stale;
+}
+
+const NOT_ACTIVITY = new Set<string>([VERBS.voided, VERBS.reviewed, VERBS.responded]);
+
+/** Last sync and last activity after the changes: from the row before them, or read again when an own statement was voided. */
+async function latestTimes(
+  db: Kysely<Database>,
+  key: string,
+  before: { last_sync_at: string | null; last_activity_at: string | null } | undefined,
+  changes: readonly Change[],
+): Promise<{ lastSyncAt: string | null; lastActivityAt: string | null }> {
+  const own = changes.filter((c): c is Extract<Change, { kind: 'own' }> => c.kind === 'own');
+  if (own.some((c) => c.removed)) return latestOwn(db, key);
+  let lastSyncAt = before?.last_sync_at ?? null;
+  let lastActivityAt = before?.last_activity_at ?? null;
+  for (const { statement } of own) {
+    const stored = (statement as StoredStatement).stored;
+    if (stored !== undefined && (lastSyncAt === null || stored > lastSyncAt)) lastSyncAt = stored;
+    if (!NOT_ACTIVITY.has(statement.verb.id) && (lastActivityAt === null || statement.timestamp > lastActivityAt))
+      lastActivityAt = statement.timestamp;
+  }
+  return { lastSyncAt, lastActivityAt };
+}
+
+type Before = { modules: string; last_sync_at: string | null; last_activity_at: string | null };
+
+/** The rows of these learners as they are before a batch. */
+async function rowsBefore(db: Kysely<Database>, learnerIds: readonly string[]): Promise<Map<string, Before>> {
+  const found = new Map<string, Before>();
+  for (let i = 0; i < learnerIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('learner_summaries')
+      .select(['learner_id', 'modules', 'last_sync_at', 'last_activity_at'])
+      .where('learner_id', 'in', learnerIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) found.set(row.learner_id, row);
+  }
+  return found;
+}
+
+const NO_REVIEWERS: ReadonlySet<string> = new Set();
+
+/** Who may review the learner, read only when a review is among what the row is computed from (it changes nothing otherwise). */
+async function reviewersFor(db: Kysely<Database>, xapiBase: string, learnerId: string, ledgers: Ledgers, moduleIds: readonly string[]) {
+  const kept = [ledgers.learner.kept, ...moduleIds.map((id) => ledgers.modules.get(id)?.kept ?? [])];
+  return kept.some((list) => list.some((s) => s.object.objectType === 'StatementRef'))
+    ? reviewersOf(db, xapiBase, learnerId)
+    : NO_REVIEWERS;
+}
 
 /**
- * A learner's dashboard cells as JSON text, in catalogue order: every module (untouched ones
- * not started), or with `touchedOnly` only the modules in `touched`. Stored in the summary row
- * and joined as text by the dashboard route; also what a learner without a row gets.
+ * Brings these learners' ledgers and summary rows up to date with their changes (call inside
+ * the insert transaction), reading and writing all of them in a few statements. A learner
+ * without changes only gets a row when they have none yet.
  */
-export function cellsJson(
-  learnerId: string,
-  moduleIds: readonly string[],
-  touched: ReadonlyMap<string, ModuleRow>,
-  touchedOnly: boolean,
-): string {
-  const cells: DashboardCell[] = [];
-  for (const moduleId of moduleIds) {
-    const row = touched.get(moduleId);
-    if (row) cells.push(dashboardCell(learnerId, row));
-    else if (!touchedOnly) cells.push(notStartedCell(learnerId, moduleId));
+async function updateLearners(db: Kysely<Database>, deps: SummaryDeps, changesOf: ReadonlyMap<string, readonly Change[]>): Promise<void> {
+  const before = await rowsBefore(db, [...changesOf.keys()]);
+  const todo = [...changesOf.keys()].filter((id) => (changesOf.get(id)?.length ?? 0) > 0 || !before.has(id));
+  if (todo.length === 0) return;
+
+  // Ledgers: each learner's and their touched modules', changed, with voided latest times read again.
+  const modulesBy = new Map(todo.map((id) => [id, modulesOf(changesOf.get(id) ?? [])]));
+  const ledgersBy = await loadLedgersOf(db, modulesBy);
+  for (const learnerId of todo) {
+    const ledgers = ledgersBy.get(learnerId);
+    if (!ledgers) continue;
+    for (const moduleId of applyChanges(ledgers, changesOf.get(learnerId) ?? [])) {
+      const ledger = ledgers.modules.get(moduleId);
+      if (ledger) ledger.activity.lastActivityAt = await latestModuleActivity(db, learnerAgentKey(deps.xapiBase, learnerId), moduleId);
+    }
+    for (const ledger of ledgers.modules.values()) syncSeconds(ledgers.learner, ledger);
   }
-  return JSON.stringify(cells);
+  await saveLedgersOf(
+    db,
+    todo.flatMap((learnerId) => {
+      const ledgers = ledgersBy.get(learnerId);
+      return ledgers ? [{ learnerId, ledgers, moduleIds: modulesBy.get(learnerId) ?? [] }] : [];
+    }),
+  );
+
+  // Rows: the untouched modules' rows as they were, the touched ones from their ledgers.
+  const values: SummaryValues[] = [];
+  for (const learnerId of todo) {
+    const ledgers = ledgersBy.get(learnerId);
+    if (!ledgers) continue;
+    const moduleIds = modulesBy.get(learnerId) ?? [];
+    const reviewers = await reviewersFor(db, deps.xapiBase, learnerId, ledgers, moduleIds);
+    const rows = new Map((JSON.parse(before.get(learnerId)?.modules ?? '[]') as ModuleRow[]).map((row) => [row.moduleId, row]));
+    for (const module of deps.course.catalog.modules) {
+      const ledger = ledgers.modules.get(module.id);
+      if (!ledger) continue;
+      const row = moduleRow(module, ledgerLearning([ledger]), ledgerAssignments([ledger], reviewers));
+      if (isEmptyRow(row)) rows.delete(module.id);
+      else rows.set(module.id, row);
+    }
+    const times = await latestTimes(db, learnerAgentKey(deps.xapiBase, learnerId), before.get(learnerId), changesOf.get(learnerId) ?? []);
+    values.push(
+      summaryValues(summaryCatalog(deps.course), {
+        learnerId,
+        rows: deps.course.catalog.modules.flatMap((m) => rows.get(m.id) ?? []),
+        hours: ledgerHours(ledgers.learner, reviewers),
+        onlineSeconds: ledgerOnlineSeconds(ledgers.learner),
+        ...times,
+      }),
+    );
+  }
+  await writeSummaries(db, values);
 }
 
-/** Recomputes the derived rows of these learners from their statements (call inside the insert transaction). */
-export async function refreshLearners(db: Kysely<Database>, deps: SummaryDeps, learnerIds: readonly string[]): Promise<void> {
-  const now = new Date().toISOString();
-  for (const learnerId of learnerIds) {
-    const fold = foldLearner(
-      deps.course,
-      learnerAgentKey(deps.xapiBase, learnerId),
-      await learnerStatements(db, learnerAgentKey(deps.xapiBase, learnerId)),
-    );
-    const touched = fold.rows.filter((row) => !isEmpty(row));
-    const byModule = new Map(touched.map((row) => [row.moduleId, row]));
-    const moduleIds = deps.course.catalog.modules.map((m) => m.id);
-    await db.deleteFrom('learner_summaries').where('learner_id', '=', learnerId).execute();
-    await db
-      .insertInto('learner_summaries')
-      .values({
-        learner_id: learnerId,
-        last_sync_at: fold.lastSyncAt,
-        last_activity_at: fold.lastActivityAt,
-        hours_waiting_since: hoursWaitingSince(fold.hours),
-        modules: JSON.stringify(touched),
-        hours: JSON.stringify(learnerHours(fold.hours, fold.onlineSeconds)),
-        totals: JSON.stringify(learnerTotals(touched, deps.course.catalog.curricula)),
-        attention: JSON.stringify(moduleAttention(learnerId, touched)),
-        cells: cellsJson(learnerId, moduleIds, byModule, false),
-        touched_cells: cellsJson(learnerId, moduleIds, byModule, true),
-        course_fingerprint: summaryFingerprint(deps.course),
-        updated_at: now,
-        version: randomUUID(),
-      })
-      .execute();
-  }
+/** Rebuilds one learner's ledgers and row from all their statements (at start, when the row is stale). */
+export async function rebuildLearner(db: Kysely<Database>, deps: SummaryDeps, learnerId: string): Promise<void> {
+  const key = learnerAgentKey(deps.xapiBase, learnerId);
+  const statements = await learnerStatements(db, key);
+  await dropLedgers(db, learnerId);
+  await db.deleteFrom('learner_summaries').where('learner_id', '=', learnerId).execute();
+  const own = statements.filter((s) => agentKey(s.actor) === key);
+  const changes = await planChanges(db, { fresh: own, voided: [] }, (k) => (k === key ? learnerId : undefined));
+  await updateLearners(db, deps, new Map([[learnerId, changes.get(learnerId) ?? []]]));
 }
 
 /** The learners (role learner) among these xAPI agent keys. */
@@ -184,14 +261,32 @@ export async function learnersAmong(db: Kysely<Database>, xapiBase: string, agen
   return rows.map((row) => row.id);
 }
 
-/** The Writer.afterStore hook that keeps the summaries in step with every stored batch. */
+/** Earlier statements by seq (those a batch voided). */
+async function statementsBySeq(db: Kysely<Database>, seqs: readonly number[]): Promise<StoredStatement[]> {
+  if (seqs.length === 0) return [];
+  const rows = await db
+    .selectFrom('statements')
+    .select('statement')
+    .where('seq', 'in', [...new Set(seqs)])
+    .execute();
+  return rows.map((row) => JSON.parse(row.statement) as StoredStatement);
+}
+
+/** The Writer.afterStore hook that keeps the ledgers and summaries in step with every stored batch. */
 export function summaryHook(deps: SummaryDeps) {
-  return async (trx: Kysely<Database>, agentKeys: string[]): Promise<void> => {
-    await refreshLearners(trx, deps, await learnersAmong(trx, deps.xapiBase, agentKeys));
+  const prefix = learnerAgentKey(deps.xapiBase, '');
+  const learnerOf = (key: string): string | undefined => (key.startsWith(prefix) ? key.slice(prefix.length) : undefined);
+  return async (trx: Kysely<Database>, batch: StoredBatch): Promise<void> => {
+    // Phases: what the batch changed for whom, then every concerned learner in a few statements.
+    const voided = await statementsBySeq(trx, batch.voidedSeqs);
+    const changes = await planChanges(trx, { fresh: batch.statements as unknown as Statement[], voided }, learnerOf);
+    const concerned = [...batch.agentKeys, ...[...changes.keys()].map((id) => learnerAgentKey(deps.xapiBase, id))];
+    const learners = await learnersAmong(trx, deps.xapiBase, concerned);
+    await updateLearners(trx, deps, new Map(learners.map((id) => [id, changes.get(id) ?? []])));
   };
 }
 
-/** At start: recompute learners whose rows are missing or were made with another course catalogue or summary format. Returns how many. */
+/** At start: rebuild learners whose rows are missing or were made with another course catalogue or summary format. Returns how many. */
 export async function rebuildStaleSummaries(db: Kysely<Database>, dialect: Dialect, deps: SummaryDeps): Promise<number> {
   const stale = await db
     .selectFrom('users as u')
@@ -203,7 +298,7 @@ export async function rebuildStaleSummaries(db: Kysely<Database>, dialect: Diale
   for (const { id } of stale) {
     await db.transaction().execute(async (trx) => {
       await lockStatements(trx, dialect);
-      await refreshLearners(trx, deps, [id]);
+      await rebuildLearner(trx, deps, id);
     });
   }
   return stale.length;

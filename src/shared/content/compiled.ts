@@ -8,6 +8,9 @@ export type Localized = Partial<Record<ContentLocale, string>> & { en: string };
 
 export type CatalogLesson = { id: string; title: Localized; minutes: number; words: number };
 
+/** An image beside a module's title: decorative, with its size so the page does not jump while it loads. */
+export type ModuleCover = { url: string; width: number; height: number };
+
 export type CatalogModule = {
   id: string;
   version: number;
@@ -20,10 +23,15 @@ export type CatalogModule = {
   /** Content languages in which every lesson of the module exists. */
   languages: ContentLocale[];
   lessons: CatalogLesson[];
-  quiz: { questions: number; passMark: number } | null;
+  /** `draw`: how many of the questions one attempt shows, when fewer than all. */
+  quiz: { questions: number; passMark: number; draw?: number } | null;
   assignment: { category: HourCategory; hours: number } | null;
   /** A short hash of each compiled language file: part of its URL, so a cached copy is never stale. */
   revisions: Record<ContentLocale, string>;
+  /** The illustrations (content-hashed URLs) the lessons show in each language, stored with the module for offline study. */
+  media: Record<ContentLocale, string[]>;
+  /** The cover shown in each language (also listed in `media`, so it is stored with the module); absent when no lesson has an illustration. */
+  cover: Partial<Record<ContentLocale, ModuleCover>>;
 };
 
 export type CatalogCurriculum = {
@@ -60,7 +68,11 @@ export type QuizQuestion =
   | { id: string; type: 'truefalse'; text: string; explanation: string; answer: boolean }
   | { id: string; type: 'order'; text: string; explanation: string; options: QuizOption[] };
 
-export type QuizContent = { passMark: number; questions: QuizQuestion[]; fallback: boolean };
+/**
+ * `questions` is the whole pool; an attempt shows `draw` of them at random (all when absent),
+ * in an order of its own unless `shuffle` is false.
+ */
+export type QuizContent = { passMark: number; draw?: number; shuffle?: boolean; questions: QuizQuestion[]; fallback: boolean };
 
 export type AssignmentContent = {
   title: string;
@@ -75,7 +87,11 @@ export type ModuleContent = {
   version: number;
   locale: ContentLocale;
   title: string;
+  /** The language the title is written in: English where the module has none in `locale`. */
+  titleLocale: ContentLocale;
   outcomes: string[];
+  /** The language the outcomes are written in: English where the module has none in `locale`. */
+  outcomesLocale: ContentLocale;
   lessons: LessonContent[];
   quiz: QuizContent | null;
   assignment: AssignmentContent | null;

@@ -50,6 +50,8 @@ export const moduleSchema = z
     competences: z.array(competenceId).min(1),
     prerequisites: z.array(slug).default([]),
     outcomes: localizedList,
+    /** The module's cover, `media/<name>.svg`; without it, the first illustration its lessons show. */
+    cover: z.string().optional(),
   })
   .strict();
 
@@ -91,11 +93,19 @@ export const questionSchema = z.discriminatedUnion('type', [
 
 export const quizSchema = z
   .object({
-    /** Percentage of points needed to pass, 1..100. */
+    /** Percentage of points needed to pass, 1..100, over the questions an attempt shows. */
     passMark: z.number().int().min(1).max(100),
+    /** How many questions one attempt draws at random from the pool; all of them when absent. */
+    draw: z.number().int().min(1).optional(),
+    /** `false` keeps the questions in the order written; otherwise each attempt shuffles them. */
+    shuffle: z.boolean().optional(),
     questions: z.array(questionSchema).min(1),
   })
-  .strict();
+  .strict()
+  .refine((quiz) => quiz.draw === undefined || quiz.draw <= quiz.questions.length, {
+    path: ['draw'],
+    message: 'must not exceed the number of questions',
+  });
 
 export const assignmentSchema = z
   .object({

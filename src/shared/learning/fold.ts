@@ -7,8 +7,9 @@
  */
 import type { Statement } from '../xapi/types';
 import { parseActivityId, type ActivityRef } from '../xapi/activities';
-import { PROGRESS_EXTENSION, verbName } from '../xapi/verbs';
+import { PROGRESS_EXTENSION, QUIZ_OPTION_ORDER_EXTENSION, QUIZ_QUESTIONS_EXTENSION, verbName } from '../xapi/verbs';
 import { durationMs } from './duration';
+import { readOptionOrder, type OptionOrder } from './quiz';
 
 export type LessonState = {
   moduleId: string;
@@ -34,6 +35,10 @@ export type QuizAttempt = {
   max: number;
   passed: boolean;
   answers: QuizAnswer[];
+  /** The questions the attempt drew from the quiz's pool; absent when its start was not recorded (the whole quiz then). */
+  questionIds?: string[];
+  /** Each question's option ids in the order shown; absent when the start did not record them. */
+  optionOrder?: OptionOrder;
 };
 
 export type NoteState = { moduleId: string; lessonId: string; text: string; updatedAt: string };
@@ -65,6 +70,8 @@ function maxString(a: string | undefined, b: string): string {
   return a === undefined || b > a ? b : a;
 }
 
+const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
 const key = (moduleId: string, id: string): string => `${moduleId}\u0000${id}`;
 
 function byKey<T extends { moduleId: string }>(idOf: (item: T) => string) {
@@ -89,6 +96,8 @@ type AttemptDraft = {
   outcome?: { stamp: Stamp; scaled: number; raw: number; max: number; passed: boolean };
   moduleId: string;
   answers: Map<string, { stamp: Stamp; answer: QuizAnswer }>;
+  /** From the earliest `attempted` statement, so a duplicate start on another device cannot change it. */
+  drawn?: { stamp: Stamp; questionIds: string[]; optionOrder?: OptionOrder };
 };
 
 export function foldLearning(input: Iterable<Statement>): LearningState {
@@ -210,6 +219,13 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
           });
         }
       }
+      if (ref.kind === 'quiz' && verb === 'attempted') {
+        const questionIds = s.context?.extensions?.[QUIZ_QUESTIONS_EXTENSION];
+        if (isStringList(questionIds) && (!draft.drawn || isLater(draft.drawn.stamp, stamp))) {
+          const optionOrder = readOptionOrder(s.context?.extensions?.[QUIZ_OPTION_ORDER_EXTENSION]);
+          draft.drawn = { stamp, questionIds, ...(optionOrder ? { optionOrder } : {}) };
+        }
+      }
       if (ref.kind === 'quiz' && (verb === 'passed' || verb === 'failed')) {
         touchModule(ref.moduleId, s.timestamp, ms);
         if (!draft.outcome || isLater(stamp, draft.outcome.stamp)) {
@@ -234,6 +250,8 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
       answers: [...draft.answers.values()]
         .map((a) => a.answer)
         .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0)),
+      ...(draft.drawn ? { questionIds: draft.drawn.questionIds } : {}),
+      ...(draft.drawn?.optionOrder ? { optionOrder: draft.drawn.optionOrder } : {}),
     });
   }
   finishedAttempts.sort((a, b) => {

@@ -5,6 +5,8 @@
  * none -> submitted -> returned (review with success false) | accepted. A review of an older
  * submission is kept in the history but does not decide the status. Pure, order-independent
  * and idempotent; voided statements are left out. Drafts (`drafted`) are the learner's own.
+ * Only a review whose author may review the learner counts (`Reviewers`): the learner's own
+ * "review", or one by a mentor of another cohort, is left out, wherever it came from.
  */
 import type { Statement } from '../xapi/types';
 import { parseActivityId } from '../xapi/activities';
@@ -12,6 +14,18 @@ import { verbName } from '../xapi/verbs';
 import { agentKey } from '../xapi/canonical';
 import type { AssignmentState, AssignmentStatus, Review, Submission } from './contract';
 import { byStamp, liveStatements, refTarget } from './statements';
+
+/**
+ * The agent keys (`agentKey`) whose reviews count for a learner: the mentors of the learner's
+ * cohorts, the coordinators and the xAPI clients given the right (server/store/reviewers.ts).
+ */
+export type Reviewers = ReadonlySet<string>;
+
+/**
+ * Who made a review: the `authority` the server stored (whom it authenticated, whatever actor
+ * the statement names), or the actor of a review not yet stored by the server.
+ */
+export const reviewAuthor = (s: Statement): string | undefined => agentKey(s.authority ?? s.actor);
 
 export function reviewOf(s: Statement): Review | undefined {
   const targetId = refTarget(s);
@@ -26,12 +40,13 @@ export function reviewOf(s: Statement): Review | undefined {
   };
 }
 
-/** Reviews in the set, grouped by the id of the statement they review, each list ascending by (at, id). */
-export function reviewsByTarget(live: readonly Statement[]): Map<string, Review[]> {
+/** The reviews in the set by someone in `reviewers`, grouped by the id of the statement they review, each list ascending by (at, id). */
+export function reviewsByTarget(live: readonly Statement[], reviewers: Reviewers): Map<string, Review[]> {
   const byTarget = new Map<string, Review[]>();
   for (const s of live) {
     const review = reviewOf(s);
-    if (!review) continue;
+    const author = review && reviewAuthor(s);
+    if (!review || author === undefined || !reviewers.has(author)) continue;
     const list = byTarget.get(review.targetId) ?? [];
     list.push(review);
     byTarget.set(review.targetId, list);
@@ -70,9 +85,10 @@ function submissionOf(s: Statement): { moduleId: string; submission: Submission 
 
 /**
  * The assignments of ONE learner: give their statements plus the reviews that target them
- * (what the learner's own sync pulls). One entry per module the learner submitted in, by module id.
+ * (what the learner's own sync pulls), and who may review them. One entry per module the
+ * learner submitted in, by module id.
  */
-export function assignmentStates(statements: Iterable<Statement>): AssignmentState[] {
+export function assignmentStates(statements: Iterable<Statement>, reviewers: Reviewers): AssignmentState[] {
   const live = liveStatements(statements);
   const byModule = new Map<string, Submission[]>();
   for (const s of live) {
@@ -82,16 +98,22 @@ export function assignmentStates(statements: Iterable<Statement>): AssignmentSta
     list.push(found.submission);
     byModule.set(found.moduleId, list);
   }
-  return statesOf(byModule, reviewsByTarget(live));
+  return statesOf(byModule, reviewsByTarget(live, reviewers));
 }
 
-/** The assignments of many learners at once, keyed by `learnerKey(actor)` (default: the xAPI agent key). */
+export type ManyLearners = {
+  /** Who may review the learner with this key (as `learnerKey` gives it). */
+  reviewersOf: (learner: string) => Reviewers;
+  /** The key results are grouped by (default: the xAPI agent key). */
+  learnerKey?: (actor: Statement['actor']) => string | undefined;
+};
+
+/** The assignments of many learners at once, keyed by `learnerKey(actor)`; each learner's reviews count only by their reviewers. */
 export function foldAssignments(
   statements: Iterable<Statement>,
-  learnerKey: (actor: Statement['actor']) => string | undefined = agentKey,
+  { reviewersOf, learnerKey = agentKey }: ManyLearners,
 ): Map<string, AssignmentState[]> {
   const live = liveStatements(statements);
-  const reviews = reviewsByTarget(live);
   const byLearner = new Map<string, Map<string, Submission[]>>();
   for (const s of live) {
     const found = submissionOf(s);
@@ -103,7 +125,9 @@ export function foldAssignments(
     modules.set(found.moduleId, list);
     byLearner.set(learner, modules);
   }
-  return new Map([...byLearner.entries()].map(([learner, modules]) => [learner, statesOf(modules, reviews)]));
+  return new Map(
+    [...byLearner.entries()].map(([learner, modules]) => [learner, statesOf(modules, reviewsByTarget(live, reviewersOf(learner)))]),
+  );
 }
 
 export type Draft = { statementId: string; text: string; at: string };

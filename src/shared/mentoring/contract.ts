@@ -132,3 +132,9 @@ export type SurveyReport = {
 };
 
 export type CourseEvent = { id: string; title: string; date: string; cohortId: string | null };
+
+/**
+ * GET /api/me/reviewers: who may review the signed-in learner's work, as xAPI agent keys
+ * (`agentKey`), so the learner's device counts only their reviews, as the server does.
+ */
+export type MyReviewers = { reviewers: string[] };

@@ -1,7 +1,8 @@
 /*
- * Difficult questions of a module's quiz: per question, among the learners' FIRST finished
- * attempt at that quiz (earliest by time, then attempt id), how many answered it, how many
- * got it right, and the most common wrong response. Worst first (lowest share right; questions
+ * Difficult questions of a module's quiz: per question, among each learner's FIRST finished
+ * attempt that showed it (earliest by time, then attempt id; with a question pool an attempt
+ * shows only the questions it drew), how many answered it, how many got it right, and the
+ * most common wrong response. Worst first (lowest share right; questions
  * nobody answered last). Pure, order-independent, idempotent: it folds each learner's
  * statements with foldLearning.
  */
@@ -38,15 +39,19 @@ export function difficultQuestions(
   const known = questionIds ? new Set(questionIds) : undefined;
 
   for (const list of byLearner.values()) {
-    // foldLearning sorts attempts by (at, moduleId, attemptId): the first of the module is the first attempt.
-    const first = foldLearning(list).attempts.find((a) => a.moduleId === moduleId);
-    if (!first) continue;
-    for (const answer of first.answers) {
-      if (known && !known.has(answer.questionId)) continue;
-      const tally = tallyOf(answer.questionId);
-      tally.learners += 1;
-      if (answer.success) tally.right += 1;
-      else tally.wrong.set(answer.response, (tally.wrong.get(answer.response) ?? 0) + 1);
+    // foldLearning sorts attempts by (at, moduleId, attemptId), so the first answer met to a
+    // question is from the first attempt that showed it.
+    const counted = new Set<string>();
+    for (const attempt of foldLearning(list).attempts) {
+      if (attempt.moduleId !== moduleId) continue;
+      for (const answer of attempt.answers) {
+        if (counted.has(answer.questionId) || (known && !known.has(answer.questionId))) continue;
+        counted.add(answer.questionId);
+        const tally = tallyOf(answer.questionId);
+        tally.learners += 1;
+        if (answer.success) tally.right += 1;
+        else tally.wrong.set(answer.response, (tally.wrong.get(answer.response) ?? 0) + 1);
+      }
     }
   }
 

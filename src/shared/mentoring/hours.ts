@@ -4,7 +4,8 @@
  * curriculum's requirements. Approved = the latest review accepted it; pending = no review
  * yet; an entry whose latest review questions it counts in neither (the learner may log it
  * again). Online study is measured by the app, so the `online` category's approved hours also
- * include the measured time. Pure, order-independent, idempotent; voided statements left out.
+ * include the measured time. Only reviews by someone who may review the learner count
+ * (`Reviewers`, as for assignments). Pure, order-independent, idempotent; voided statements left out.
  */
 import type { Statement } from '../xapi/types';
 import { parseActivityId } from '../xapi/activities';
@@ -13,17 +14,17 @@ import { durationMs } from '../learning/duration';
 import { HOUR_CATEGORIES, type HourCategory } from '../content/locales';
 import type { HoursEntry, HoursSummary, LearnerHours } from './contract';
 import { byStamp, liveStatements } from './statements';
-import { reviewsByTarget } from './assignments';
+import { reviewsByTarget, type Reviewers } from './assignments';
 
 const isCategory = (value: string): value is HourCategory => (HOUR_CATEGORIES as readonly string[]).includes(value);
 
 /** Hours to two decimals, so sums print cleanly and do not depend on summing order. */
 const round2 = (hours: number): number => Math.round(hours * 100) / 100;
 
-/** Every logged-hours entry of the set with its latest review, ordered by date, then (loggedAt, id). */
-export function hoursEntries(statements: Iterable<Statement>): HoursEntry[] {
+/** Every logged-hours entry of one learner's set with its latest review by one of `reviewers`, ordered by date, then (loggedAt, id). */
+export function hoursEntries(statements: Iterable<Statement>, reviewers: Reviewers): HoursEntry[] {
   const live = liveStatements(statements);
-  const reviews = reviewsByTarget(live);
+  const reviews = reviewsByTarget(live, reviewers);
   const entries: HoursEntry[] = [];
   for (const s of live) {
     if (verbName(s.verb.id) !== 'logged' || s.object.objectType === 'StatementRef') continue;

@@ -41,7 +41,17 @@ const pattern = /\/activities\/module\/([^/]+)(?:\/(lesson)\/([^/]+)|\/(quiz)(?:
 const eventSurvey = /\/activities\/event\/([^/]+)\/survey$/;
 const hours = /\/activities\/hours\/([^/]+)$/;
 
+/** What an activity id names, or undefined when it is not one of ours (or its escapes are broken). */
 export function parseActivityId(iri: string): ActivityRef | undefined {
+  try {
+    return parseOurs(iri);
+  } catch (error) {
+    if (error instanceof URIError) return undefined;
+    throw error;
+  }
+}
+
+function parseOurs(iri: string): ActivityRef | undefined {
   const event = eventSurvey.exec(iri);
   if (event?.[1] !== undefined) return { kind: 'event-survey', eventId: decodeURIComponent(event[1]) };
   const logged = hours.exec(iri);

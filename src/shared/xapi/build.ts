@@ -11,6 +11,8 @@ import {
   CONTENT_LANGUAGE_EXTENSION,
   MODULE_VERSION_EXTENSION,
   PROGRESS_EXTENSION,
+  QUIZ_OPTION_ORDER_EXTENSION,
+  QUIZ_QUESTIONS_EXTENSION,
   SURVEY_ANSWERS_EXTENSION,
   VERBS,
   verbDisplay,
@@ -90,6 +92,46 @@ export const buildStatement = {
         result: { response, success },
       },
     ),
+
+  /**
+   * The start of a quiz attempt, with the questions it drew in the order shown and the order of
+   * each question's options, so a review or a resume shows the same.
+   */
+  startedQuiz: (
+    env: StatementEnv,
+    attempt: {
+      module: ModuleRef;
+      attemptId: string;
+      questionIds: readonly string[];
+      optionOrder?: Readonly<Record<string, readonly string[]>>;
+    },
+  ): Statement => {
+    const { module } = attempt;
+    const started = statement(
+      env,
+      'attempted',
+      { kind: 'quiz', moduleId: module.moduleId, moduleVersion: module.moduleVersion, locale: module.locale },
+      { registration: attempt.attemptId },
+    );
+    const context = started.context ?? {};
+    return {
+      ...started,
+      context: {
+        ...context,
+        extensions: {
+          ...context.extensions,
+          [QUIZ_QUESTIONS_EXTENSION]: [...attempt.questionIds],
+          ...(attempt.optionOrder
+            ? {
+                [QUIZ_OPTION_ORDER_EXTENSION]: Object.fromEntries(
+                  Object.entries(attempt.optionOrder).map(([id, order]) => [id, [...order]]),
+                ),
+              }
+            : {}),
+        },
+      },
+    };
+  },
 
   quizResult: (
     env: StatementEnv,

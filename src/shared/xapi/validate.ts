@@ -5,6 +5,9 @@
  * SubStatement rules are rejected. The first problem found is reported as `path: what is wrong`,
  * e.g. `statements[3].actor: must have exactly one of mbox, mbox_sha1sum, openid, account`.
  */
+import { agentKey } from './canonical';
+import { jsonLimitProblem } from './json-limits';
+
 export type JsonObject = { [key: string]: unknown };
 
 export type StatementCheck = { ok: true; statement: JsonObject } | { ok: false; error: string };
@@ -12,9 +15,27 @@ export type StatementCheck = { ok: true; statement: JsonObject } | { ok: false; 
 class Invalid extends Error {}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-/** An absolute IRI: a scheme, a colon, and no white space. */
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
-const IRL = /^[a-z][a-z0-9+.-]*:\/\/[^\s<>"{}|\\^`]+$/i;
+/**
+ * An absolute IRI: a scheme, a colon, no white space or control characters, and `%` only as
+ * the start of a two-digit hexadecimal escape (RFC 3987 pct-encoded).
+ */
+/* eslint-disable no-control-regex -- control characters are exactly what these exclude */
+const IRI = /^[a-z][a-z0-9+.-]*:(?:[^\s\u0000-\u001f\u007f<>"{}|\\^`%]|%[0-9a-f]{2})+$/i;
+const IRL = /^[a-z][a-z0-9+.-]*:\/\/(?:[^\s\u0000-\u001f\u007f<>"{}|\\^`%]|%[0-9a-f]{2})+$/i;
+/* eslint-enable no-control-regex */
+/**
+ * The longest IRI, and the longest Agent identifier (mbox, openid, or account homePage and name
+ * together), in UTF-8 bytes. Both are stored in database indexes, and a PostgreSQL btree entry
+ * holds at most 2,704 bytes.
+ */
+export const MAX_IDENTIFIER_BYTES = 2048;
+
+function tooLong(text: string): boolean {
+  // A UTF-16 code unit is at most 3 bytes of UTF-8, so short text needs no encoding.
+  return text.length * 3 > MAX_IDENTIFIER_BYTES && new TextEncoder().encode(text).length > MAX_IDENTIFIER_BYTES;
+}
+
+const isIriText = (text: string): boolean => IRI.test(text) && !tooLong(text);
 /** RFC 5646 in practice: language[-script][-region][-variant...][-x-private], or private use / grandfathered. */
 const LANGUAGE_TAG =
   /^(?:[a-z]{2,3}(?:-[a-z]{3}){0,3}|[a-z]{4,8})(?:-[a-z]{4})?(?:-(?:[a-z]{2}|\d{3}))?(?:-(?:[a-z\d]{5,8}|\d[a-z\d]{3}))*(?:-[a-wy-z\d](?:-[a-z\d]{2,8})+)*(?:-x(?:-[a-z\d]{1,8})+)?$|^x(?:-[a-z\d]{1,8})+$|^i-[a-z]{2,8}$/i;
@@ -71,13 +92,25 @@ function string(value: unknown, path: string): string {
 
 function iri(value: unknown, path: string): string {
   const text = string(value, path);
-  if (!IRI.test(text)) fail(path, `must be an absolute IRI (with a scheme, e.g. "https://..."), not ${JSON.stringify(text).slice(0, 80)}`);
+  if (tooLong(text)) fail(path, `must be at most ${MAX_IDENTIFIER_BYTES} bytes long (UTF-8)`);
+  if (!IRI.test(text)) {
+    fail(
+      path,
+      `must be an absolute IRI (with a scheme, e.g. "https://...", and % only in escapes such as %20), not ${JSON.stringify(text).slice(0, 80)}`,
+    );
+  }
   return text;
 }
 
 function irl(value: unknown, path: string): string {
   const text = string(value, path);
-  if (!IRL.test(text)) fail(path, `must be an IRL (a URL such as "https://..."), not ${JSON.stringify(text).slice(0, 80)}`);
+  if (tooLong(text)) fail(path, `must be at most ${MAX_IDENTIFIER_BYTES} bytes long (UTF-8)`);
+  if (!IRL.test(text)) {
+    fail(
+      path,
+      `must be an IRL (a URL such as "https://...", with % only in escapes such as %20), not ${JSON.stringify(text).slice(0, 80)}`,
+    );
+  }
   return text;
 }
 
@@ -133,7 +166,7 @@ function languageMap(value: unknown, path: string): void {
 function extensions(value: unknown, path: string): void {
   const map = object(value, path);
   for (const key of Object.keys(map)) {
-    if (!IRI.test(key)) fail(path, `extension key "${key.slice(0, 60)}" must be an absolute IRI`);
+    if (!isIriText(key)) fail(path, `extension key "${key.slice(0, 60)}" must be an absolute IRI of at most ${MAX_IDENTIFIER_BYTES} bytes`);
   }
 }
 
@@ -157,6 +190,13 @@ function inverseFunctionalIdentifier(value: JsonObject, path: string, required: 
     if (account.name === undefined) fail(`${path}.account`, 'must have a name');
     irl(account.homePage, `${path}.account.homePage`);
     string(account.name, `${path}.account.name`);
+  }
+  const key = agentKey(value);
+  if (key !== undefined && tooLong(key)) {
+    fail(
+      path,
+      `its identifier (mbox, mbox_sha1sum, openid, or account homePage and name together) must be at most ${MAX_IDENTIFIER_BYTES} bytes long`,
+    );
   }
 }
 
@@ -191,6 +231,17 @@ function group(value: unknown, path: string): void {
 function actor(value: unknown, path: string): void {
   if (object(value, path).objectType === 'Group') group(value, path);
   else agent(value, path);
+}
+
+/** xAPI-Data.md 2.4.9: an Agent, or for OAuth the anonymous Group of the client and the user, exactly two Agents. */
+function authority(value: unknown, path: string): void {
+  actor(value, path);
+  const authority = value as JsonObject;
+  if (authority.objectType !== 'Group') return;
+  if (['mbox', 'mbox_sha1sum', 'openid', 'account'].some((key) => authority[key] !== undefined))
+    fail(path, 'a Group as authority must be anonymous (no mbox, mbox_sha1sum, openid or account)');
+  if (!Array.isArray(authority.member) || authority.member.length !== 2)
+    fail(`${path}.member`, 'a Group as authority must have exactly two Agents (the client and the user)');
 }
 
 function interactionComponents(value: unknown, path: string): void {
@@ -428,7 +479,7 @@ function statement(value: unknown, path: string): JsonObject {
   if (statement.id !== undefined) uuid(statement.id, `${path}.id`);
   body(statement, path, false);
   if (statement.stored !== undefined) timestamp(statement.stored, `${path}.stored`);
-  if (statement.authority !== undefined) actor(statement.authority, `${path}.authority`);
+  if (statement.authority !== undefined) authority(statement.authority, `${path}.authority`);
   if (statement.version !== undefined && !/^1\.0(\.\d+)?$/.test(string(statement.version, `${path}.version`))) {
     fail(`${path}.version`, `must be a 1.0.x version such as "1.0.3", not ${JSON.stringify(statement.version).slice(0, 20)}`);
   }
@@ -441,6 +492,8 @@ function statement(value: unknown, path: string): JsonObject {
 
 /** Checks one statement against xAPI 1.0.3. `path` names it in the message (e.g. `statements[2]`). */
 export function validateStatement(value: unknown, path = 'statement'): StatementCheck {
+  const limit = jsonLimitProblem(value, path);
+  if (limit) return { ok: false, error: limit.message };
   try {
     return { ok: true, statement: statement(value, path) };
   } catch (error) {
@@ -451,6 +504,8 @@ export function validateStatement(value: unknown, path = 'statement'): Statement
 }
 
 export function validateAgent(value: unknown, path = 'agent'): { ok: true } | { ok: false; error: string } {
+  const limit = jsonLimitProblem(value, path);
+  if (limit) return { ok: false, error: limit.message };
   try {
     actor(value, path);
     return { ok: true };
@@ -461,5 +516,5 @@ export function validateAgent(value: unknown, path = 'agent'): { ok: true } | { 
 }
 
 export const isUuid = (text: string): boolean => UUID.test(text);
-export const isIri = (text: string): boolean => IRI.test(text);
+export const isIri = isIriText;
 export const VOIDED_VERB = VOIDED;

@@ -16,6 +16,8 @@ export const VERBS = {
   commented: `${ADL}commented`,
   voided: `${ADL}voided`,
   responded: `${ADL}responded`,
+  /** A learner starts a quiz attempt; it records which questions the attempt drew. */
+  attempted: `${ADL}attempted`,
   bookmarked: `${PRODUCT_VOCABULARY}verbs/bookmarked`,
   noted: `${PRODUCT_VOCABULARY}verbs/noted`,
   /** A learner's draft of an assignment (the latest wins; never shown to mentors). */
@@ -48,5 +50,13 @@ export const SURVEY_ANSWERS_EXTENSION = `${PRODUCT_VOCABULARY}extensions/survey-
 export const ACTIVITY_DATE_EXTENSION = `${PRODUCT_VOCABULARY}extensions/activity-date`;
 /** The module version a statement was made on. */
 export const MODULE_VERSION_EXTENSION = `${PRODUCT_VOCABULARY}extensions/module-version`;
+/** The ids of the questions a quiz attempt drew from the module's pool, in the order shown. */
+export const QUIZ_QUESTIONS_EXTENSION = `${PRODUCT_VOCABULARY}extensions/quiz-questions`;
+/**
+ * The option ids of each choice or ordering question of a quiz attempt, in the order shown:
+ * `{ [questionId]: optionId[] }`. Recorded rather than recomputed, so a review shows what the
+ * learner saw even after the shuffle changes.
+ */
+export const QUIZ_OPTION_ORDER_EXTENSION = `${PRODUCT_VOCABULARY}extensions/quiz-option-order`;
 /** The content language the learner studied in. */
 export const CONTENT_LANGUAGE_EXTENSION = `${PRODUCT_VOCABULARY}extensions/content-language`;

@@ -1,13 +1,17 @@
 /*
- * The layout around every page: skip link, main navigation, offline banner, and the main
+ * The layout around every page: skip link, the top bar (brand, sync indicator, account or
+ * "Sign in"), the main navigation (bottom tabs on a phone, a rail on a PC), and the main
  * region whose level-1 heading tells which page is showing. Every page object extends it.
  */
 import type { Locator, Page } from 'playwright-core';
 import { eventually, expectAttribute, expectVisible } from '../browser';
-import { en, type UiStrings } from '../strings';
+import { en, escapeRegExp, type UiStrings } from '../strings';
 import { SyncBar } from './SyncBar';
 
-export type NavTarget = 'home' | 'catalog' | 'learning' | 'hours' | 'settings' | 'signIn';
+export type NavTarget = 'home' | 'catalog' | 'learning' | 'hours' | 'settings' | 'more' | 'signIn';
+
+/** Places a phone reaches through the More tab (a PC's rail links them directly). */
+const UNDER_MORE: readonly NavTarget[] = ['hours', 'settings'];
 
 /** The UI string of each navigation link (learning hours has its own string group). */
 export const navKey = (target: NavTarget): string => (target === 'hours' ? 'hours.nav' : `nav.${target}`);
@@ -32,21 +36,28 @@ export class AppShell {
     return this.page.getByRole('navigation', { name: this.t('layout.mainNavigation'), exact: true });
   }
 
-  navLink(target: NavTarget): Locator {
-    return this.navigation.getByRole('link', { name: this.t(navKey(target)), exact: true });
+  get topBar(): Locator {
+    return this.page.getByRole('banner');
   }
 
-  /** The navigation link to the account page, named after the signed-in person. */
+  /** A place in the main navigation; "Sign in" is in the top bar. */
+  navLink(target: NavTarget): Locator {
+    const where = target === 'signIn' ? this.topBar : this.navigation;
+    return where.getByRole('link', { name: this.t(navKey(target)), exact: true });
+  }
+
+  /** The top bar's link to the account page, named after the signed-in person. */
   accountLink(name: string): Locator {
-    return this.navigation.getByRole('link', { name, exact: true });
+    return this.topBar.getByRole('link', { name, exact: true });
   }
 
   get syncBar(): SyncBar {
     return new SyncBar(this.page, this.strings);
   }
 
+  /** The top bar's sync indicator while offline: its name says "Offline". */
   get offlineBanner(): Locator {
-    return this.page.getByRole('status').filter({ hasText: this.t('offline.banner') });
+    return this.topBar.getByRole('button', { name: new RegExp(escapeRegExp(this.t('offline.short'))) });
   }
 
   get main(): Locator {
@@ -68,6 +79,19 @@ export class AppShell {
    * until the new one is ready: wait for the link to become the current page first.
    */
   async navigateTo(target: NavTarget): Promise<void> {
+    if (UNDER_MORE.includes(target) && !(await this.navLink(target).isVisible())) {
+      // A phone: the bottom tabs have no room for it, the More page lists it.
+      await this.navigateTo('more');
+      await this.main.getByRole('link', { name: this.t(navKey(target)), exact: true }).click();
+      // Navigations render in a transition: the More page stays until the new one is ready.
+      await eventually(
+        () => this.heading.innerText(),
+        (heading) => heading.trim() !== this.t('nav.more'),
+        `the ${target} page to replace More`,
+      );
+      await this.waitUntilShown();
+      return;
+    }
     await this.navLink(target).click();
     await expectAttribute(this.navLink(target), 'aria-current', 'page', `the ${target} link`);
     await this.waitUntilShown();

@@ -37,6 +37,12 @@ export class LessonPage extends AppShell {
     return this.main.getByRole('status').filter({ hasText: new RegExp(`${escapeRegExp(before)}.+${escapeRegExp(after)}`) });
   }
 
+  /** The words that celebrate a lesson (or the module or pathway it completed), said once, just after marking it complete. */
+  get celebration(): Locator {
+    const words = ['celebrate.lesson', 'celebrate.module', 'celebrate.pathway'].map((key) => escapeRegExp(this.t(key)));
+    return this.main.getByRole('status').filter({ hasText: new RegExp(words.join('|')) });
+  }
+
   get fallbackNotice(): Locator {
     return this.main.getByRole('note');
   }
@@ -59,7 +65,7 @@ export class LessonPage extends AppShell {
 
   async markComplete(): Promise<void> {
     await this.markCompleteButton.click();
-    await expectVisible(this.completedStatus, 'the lesson completion message');
+    await expectVisible(this.celebration, 'the celebration of the completed lesson');
   }
 
   async writeNote(text: string): Promise<void> {

@@ -45,18 +45,43 @@ export class MentorDashboardPage extends AppShell {
     return this.attention.getByRole('combobox', { name: this.t('mentor.inactiveAfter'), exact: true });
   }
 
-  /** One reason's group (a <details>), found by its summary ("Assignments waiting for review (3)", any count). */
-  attentionGroup(key: 'groupInactive' | 'groupQuiz' | 'groupAssignment' | 'groupHours'): Locator {
-    const summary = new RegExp(`^${escapeRegExp(this.t(`mentor.${key}`, { number: '\u0000' })).replace('\u0000', '\\d+')}$`);
-    return this.attention.locator('details').filter({ has: this.page.locator('summary').getByText(summary) });
+  /** One learner's entry in the needs-attention list: the name (a link to the learner page) with the reasons under it. */
+  attentionPerson(name: string): Locator {
+    return this.attention.locator('.attention-people > li').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
-  groupSummary(group: Locator): Locator {
-    return group.locator('summary');
+  /** The reasons listed under a learner in the needs-attention list. */
+  attentionReasons(person: Locator): Locator {
+    return person.getByRole('listitem');
   }
 
   get grid(): Locator {
     return this.main.getByRole('table', { name: this.t('mentor.gridCaption'), exact: true });
+  }
+
+  /** The grid's sideways and downwards scroller, a region named by the grid's caption. */
+  get gridRegion(): Locator {
+    return this.main.getByRole('region', { name: this.t('mentor.gridCaption'), exact: true });
+  }
+
+  /** On a phone: the list of learner cards, named by the section's heading. */
+  get learnerCards(): Locator {
+    return this.main.getByRole('list', { name: this.t('mentor.gridTitle'), exact: true });
+  }
+
+  /** One learner's card, found by the link to the learner page in its heading. */
+  learnerCard(name: string): Locator {
+    return this.learnerCards.getByRole('listitem').filter({ has: this.page.getByRole('heading', { level: 3, name, exact: true }) });
+  }
+
+  /** The names on the learner cards, in order. */
+  async cardNames(): Promise<string[]> {
+    return this.learnerCards.getByRole('heading', { level: 3 }).allInnerTexts();
+  }
+
+  /** "Sort by", the cards' order (the table sorts by its column headers). */
+  get sortBy(): Locator {
+    return this.main.getByRole('combobox', { name: this.t('mentor.sortBy'), exact: true });
   }
 
   /** The grid row of a learner (its row header links to the learner page). */

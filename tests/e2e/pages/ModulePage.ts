@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright-core';
-import { expectVisible } from '../browser';
+import { eventually, expectVisible, waitForServiceWorker } from '../browser';
 import { AppShell, escapeRegExp } from './AppShell';
 
 export class ModulePage extends AppShell {
@@ -21,9 +21,31 @@ export class ModulePage extends AppShell {
     });
   }
 
-  /** "✓ Available offline on this device". */
+  /** "Available offline on this device", after a tick icon. */
   get availableOffline(): Locator {
     return this.main.getByRole('status').filter({ hasText: this.t('module.offlineAvailable') });
+  }
+
+  /**
+   * Makes the module available offline and waits until the module page says so: what a test
+   * needs before it studies this module offline. The rest of the course is stored in the
+   * background at idle moments, at its own pace, which such a test does not need to wait for.
+   */
+  async storeForOffline(moduleId: string): Promise<void> {
+    await waitForServiceWorker(this.page);
+    await this.open(moduleId);
+    await this.waitUntilShown();
+    await eventually(
+      async () => {
+        if (await this.availableOffline.isVisible()) return true;
+        const store = this.main.getByRole('button', { name: this.t('module.offlineDownload'), exact: true });
+        if (await store.isVisible()) await store.click();
+        return false;
+      },
+      (stored) => stored,
+      `the module page of ${moduleId} to say "${this.t('module.offlineAvailable')}"`,
+      120_000,
+    );
   }
 
   async openLesson(title: string): Promise<void> {

@@ -1,10 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
-import { eventually, expectText } from '../browser';
+import { eventually, expectText, expectVisible } from '../browser';
 import { en, escapeRegExp, type UiStrings } from '../strings';
 
 /**
- * The one-line sync state under the header, on every page while signed in: what waits,
- * the last sync, the last problem, and "Sync now" (or "Sign in again" once the session ended).
+ * The sync state in the top bar, on every page while signed in: an icon button named after
+ * the state ("Sync: 3 records waiting to be sent") that opens the details (what waits, the
+ * last sync, the last problem, and "Sync now", or "Sign in again" once the session ended).
+ * The details are in the page while closed, so reading them needs no click.
  */
 export class SyncBar {
   constructor(
@@ -16,22 +18,35 @@ export class SyncBar {
     return this.strings.t(key, values);
   }
 
+  /** The indicator button in the top bar. */
+  get indicator(): Locator {
+    const prefix = escapeRegExp(this.t('sync.indicatorLabel', { state: '' }));
+    return this.page.getByRole('banner').getByRole('button', { name: new RegExp(`^${prefix}`) });
+  }
+
+  /** The details the indicator opens (in the page, hidden, while closed). */
+  get details(): Locator {
+    return this.page.getByRole('banner').getByRole('group', { name: this.t('sync.title'), exact: true, includeHidden: true });
+  }
+
+  /** "Sync now" in the details, found also while they are closed (hidden). */
   get syncNowButton(): Locator {
-    return this.page.getByRole('banner').getByRole('button', { name: this.t('sync.syncNow'), exact: true });
+    return this.page.getByRole('banner').getByRole('button', { name: this.t('sync.syncNow'), exact: true, includeHidden: true });
   }
 
   get signInAgainLink(): Locator {
     return this.page.getByRole('banner').getByRole('link', { name: this.t('sync.signInAgain'), exact: true });
   }
 
-  /** The bar itself: the status in the header that holds "Sync now" or "Sign in again". */
-  get bar(): Locator {
-    const syncNow = this.page.getByRole('button', { name: this.t('sync.syncNow'), exact: true });
-    const signInAgain = this.page.getByRole('link', { name: this.t('sync.signInAgain'), exact: true });
-    return this.page
-      .getByRole('banner')
-      .getByRole('status')
-      .filter({ has: syncNow.or(signInAgain) });
+  /** Opens the details, unless they are open. */
+  async open(): Promise<void> {
+    if ((await this.indicator.getAttribute('aria-expanded')) !== 'true') await this.indicator.click();
+    await expectVisible(this.details, 'the sync details');
+  }
+
+  /** Closes the details with Escape (focus goes back to the indicator). */
+  async close(): Promise<void> {
+    if ((await this.indicator.getAttribute('aria-expanded')) === 'true') await this.page.keyboard.press('Escape');
   }
 
   /** Matches "3 records waiting to be sent" (any plural form) and captures the number. */
@@ -40,11 +55,12 @@ export class SyncBar {
     return new RegExp(forms.join('|'));
   }
 
+  /** The details' text, open or not. */
   async text(): Promise<string> {
-    return (await this.bar.innerText({ timeout: 1000 })).replace(/\s+/g, ' ').trim();
+    return ((await this.details.textContent({ timeout: 1000 })) ?? '').replace(/\s+/g, ' ').trim();
   }
 
-  /** The number of records the bar says are waiting (0 when it says everything is sent, null while syncing). */
+  /** The number of records the details say are waiting (0 when everything is sent, null while syncing). */
   async waitingCount(): Promise<number | null> {
     const text = await this.text();
     const match = this.waitingPattern().exec(text);
@@ -57,7 +73,7 @@ export class SyncBar {
     await eventually(
       () => this.waitingCount(),
       (shown) => shown === count,
-      `the sync bar to say ${JSON.stringify(this.t('sync.waiting', { count }))}`,
+      `the sync details to say ${JSON.stringify(this.t('sync.waiting', { count }))}`,
       timeoutMs,
     );
   }
@@ -67,19 +83,24 @@ export class SyncBar {
     await eventually(
       () => this.text(),
       (text) => text.includes(this.t('sync.allSent')) && !text.includes(this.t('sync.never')),
-      `the sync bar to say "${this.t('sync.allSent')}" after a successful sync`,
+      `the sync details to say "${this.t('sync.allSent')}" after a successful sync`,
       timeoutMs,
     );
   }
 
-  /** Waits until the bar shows the session-expired message and the "Sign in again" link. */
+  /** Opens the details and waits for the session-expired message and the "Sign in again" link. */
   async expectSessionEnded(): Promise<void> {
-    await expectText(this.bar, new RegExp(escapeRegExp(this.t('sync.errors.sessionExpired'))), 'the sync bar');
+    await this.open();
+    await expectText(this.details, new RegExp(escapeRegExp(this.t('sync.errors.sessionExpired'))), 'the sync details');
     await this.signInAgainLink.waitFor({ state: 'visible' });
   }
 
-  /** Clicks "Sync now" when it can be clicked (online, not syncing at this moment). */
+  /** Clicks "Sync now" when it can be clicked (online, not syncing at this moment), then closes the details. */
   async syncNowIfIdle(): Promise<void> {
-    if ((await this.syncNowButton.count()) > 0 && (await this.syncNowButton.isEnabled())) await this.syncNowButton.click({ timeout: 1000 });
+    if ((await this.indicator.count()) === 0 || (await this.syncNowButton.count()) === 0) return;
+    if (!(await this.syncNowButton.isEnabled({ timeout: 1000 }))) return;
+    await this.open();
+    await this.syncNowButton.click({ timeout: 1000 });
+    await this.close();
   }
 }

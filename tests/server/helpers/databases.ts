@@ -14,6 +14,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { beforeAll, beforeEach } from 'vitest';
 import { migrationProvider } from '../../../src/server/store/migrations';
 import type { Database } from '../../../src/server/store/schema';
+import { storeStatements, type IncomingStatement, type Writer } from '../../../src/server/store/statements';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
 export const DATABASES: DatabaseKind[] = ['sqlite', 'postgres'];
@@ -114,4 +115,33 @@ export async function openOldDatabase(database: TestDatabase, before: string): P
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
   return db;
+}
+
+/** The first migration that today's statement store needs (it writes xapi_gathered in the insert transaction). */
+const GATHERED_MIGRATION = '0013_xapi_gathered';
+
+/**
+ * Stores statements in a database an older server made (openOldDatabase), as that server
+ * would have: today's store also writes xapi_gathered, which an older database has not, so the
+ * table is made for the write and dropped after; upgrading (migration 0013) gathers it again
+ * from the statements.
+ */
+export async function storeInOldDatabase(
+  db: Kysely<Database>,
+  write: { kind: DatabaseKind; statements: IncomingStatement[]; writer: Writer },
+): Promise<void> {
+  const migration = (await migrationProvider.getMigrations())[GATHERED_MIGRATION];
+  if (!migration) throw new Error(`No migration ${GATHERED_MIGRATION}.`);
+  const exists = await db
+    .selectFrom('xapi_gathered')
+    .select('kind')
+    .limit(1)
+    .execute()
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!exists) await migration.up(db as Kysely<unknown>);
+  await storeStatements({ db, dialect: write.kind, location: 'old database', close: () => db.destroy() }, write.statements, write.writer);
+  if (!exists) await db.schema.dropTable('xapi_gathered').execute();
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileContent } from '../../../src/content/compile';
+import { quizPatternProblems, quizPatterns } from '../../../src/content/quiz-patterns';
 import type { Catalog, ModuleContent } from '../../../src/shared/content/compiled';
 import { writeFixture } from './fixtures';
+
+const fixtureQuestions = (count: number) =>
+  `questions:\n${Array.from({ length: count }, (_, i) => `  - id: q${i}\n    type: truefalse\n    text: { en: Q${i} }\n    answer: true\n    explanation: { en: E }`).join('\n')}`;
 
 const errors = (root: string) =>
   compileContent(root)
@@ -33,7 +37,7 @@ describe('content compiler', () => {
   it('warns about missing translations and short lessons, which modules:check treats as failures', () => {
     const messages = compileContent(writeFixture()).problems.map((p) => `${p.severity} ${p.message}`);
     expect(messages.some((m) => m.startsWith('warning') && m.includes('missing lessons'))).toBe(true);
-    expect(messages.some((m) => m.startsWith('warning') && m.includes('words; a lesson has 350 to 900'))).toBe(true);
+    expect(messages.some((m) => m.startsWith('warning') && m.includes('words; a lesson has 500 to 900'))).toBe(true);
   });
 
   it.each([
@@ -81,6 +85,35 @@ describe('content compiler', () => {
     expect(errors(writeFixture(overrides)).join('\n')).toContain(expected);
   });
 
+  it('accepts a question pool that draws fewer questions than it holds, and refuses a draw above the pool', () => {
+    const quiz = (draw: number) =>
+      `passMark: 50\ndraw: ${draw}\nquestions:\n  - id: q1\n    type: truefalse\n    text: { en: Q1 }\n    answer: true\n    explanation: { en: E }\n  - id: q2\n    type: truefalse\n    text: { en: Q2 }\n    answer: false\n    explanation: { en: E }`;
+    expect(errors(writeFixture({ 'alpha/quiz.yaml': quiz(1) }))).toEqual([]);
+    expect(errors(writeFixture({ 'alpha/quiz.yaml': quiz(2) }))).toEqual([]);
+    expect(errors(writeFixture({ 'alpha/quiz.yaml': quiz(3) })).join('\n')).toContain(
+      'alpha/quiz.yaml: draw: must not exceed the number of questions',
+    );
+  });
+
+  it('keeps a quiz that says shuffle: false in the order written, and refuses a shuffle that is not true or false', () => {
+    const quiz = (shuffle: string) =>
+      `passMark: 50\nshuffle: ${shuffle}\nquestions:\n  - id: q1\n    type: truefalse\n    text: { en: Q1 }\n    answer: true\n    explanation: { en: E }`;
+    const kept = compileContent(writeFixture({ 'alpha/quiz.yaml': quiz('false') }));
+    expect(kept.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect((JSON.parse(kept.files.get('content/modules/alpha/en.json')!) as ModuleContent).quiz?.shuffle).toBe(false);
+    expect(errors(writeFixture({ 'alpha/quiz.yaml': quiz('sometimes') })).join('\n')).toContain('alpha/quiz.yaml: shuffle');
+  });
+
+  it("warns when a pathway's module has an assignment in an hour category the pathway does not require", () => {
+    const root = writeFixture({
+      'alpha/assignment.yaml': 'title: { en: T }\ninstructions: { en: I }\ncategory: project\nhours: 4',
+    });
+    const warnings = compileContent(root).problems.filter((p) => p.severity === 'warning');
+    expect(warnings.map((p) => `${p.file}: ${p.message}`)).toContain(
+      'curricula.yaml: curricula.0 (basics): the assignment of "alpha" counts towards project hours, which the pathway does not require',
+    );
+  });
+
   it('rejects a competence id that is not in DigComp 2.2 or EntreComp', () => {
     const root = writeFixture({
       'alpha/module.yaml':
@@ -105,6 +138,10 @@ describe('content compiler', () => {
   it('accepts the real course content without errors or warnings', () => {
     expect(compileContent('modules').problems).toEqual([]);
   });
+
+  it("keeps the real course's quizzes within the answer-pattern limits", () => {
+    expect(quizPatternProblems(quizPatterns(compileContent('modules').course.questions))).toEqual([]);
+  });
 });
 
 describe('links between lessons', () => {
@@ -126,6 +163,29 @@ describe('links between lessons', () => {
     expect(warnings).toContain('has 2 lesson(s); a module has at least 3');
     expect(warnings).toContain('has 2 questions; a quiz has at least 8');
     expect(warnings).toContain('uses 2 question type(s); mix at least 3 (single, multiple, truefalse, order)');
+  });
+
+  it('warns about a lesson under 500 or over 900 words, counting its words as a learner reads them', () => {
+    const lesson = (words: number) => `---\ntitle: First\nminutes: 5\n---\n\n## Start\n\n${'word '.repeat(words - 1)}**word**\n`;
+    const wordWarnings = (words: number) =>
+      compileContent(writeFixture({ 'alpha/en/01-first.md': lesson(words) }))
+        .problems.filter((p) => p.file === 'alpha/en/01-first.md')
+        .map((p) => `${p.severity} ${p.message}`);
+    // "Start" is a word too: the heading is part of what a learner reads.
+    expect(wordWarnings(498)).toEqual(['warning has 499 words; a lesson has 500 to 900']);
+    expect(wordWarnings(499)).toEqual([]);
+    expect(wordWarnings(899)).toEqual([]);
+    expect(wordWarnings(900)).toEqual(['warning has 901 words; a lesson has 500 to 900']);
+  });
+
+  it('warns about a pool too small to make retakes differ, or a draw too small to measure', () => {
+    const warnings = compileContent(writeFixture({ 'alpha/quiz.yaml': `passMark: 50\ndraw: 1\n${fixtureQuestions(2)}` }))
+      .problems.filter((p) => p.severity === 'warning')
+      .map((p) => p.message);
+    expect(warnings).toContain('draw: an attempt shows 1 questions; it shows at least 8');
+    expect(warnings).toContain('has a pool of 2 questions; a quiz that draws holds at least 12');
+    const pool = compileContent(writeFixture({ 'alpha/quiz.yaml': `passMark: 50\ndraw: 8\n${fixtureQuestions(12)}` })).problems;
+    expect(pool.map((p) => p.message).filter((m) => m.startsWith('draw:') || m.includes('pool'))).toEqual([]);
   });
 });
 

@@ -113,6 +113,44 @@ describe('foldLearning', () => {
     ]);
   });
 
+  it('keeps the questions an attempt drew from its first recorded start', () => {
+    const attempt = 'attempt-1';
+    const start = (n: number, timestamp: string, questionIds: string[]) =>
+      buildStatement.startedQuiz(at(uuid(n), timestamp), { module, attemptId: attempt, questionIds });
+    const statements = [
+      start(2, '2026-03-01T10:00:05.000Z', ['q3']),
+      start(1, '2026-03-01T10:00:00.000Z', ['q2', 'q1']),
+      buildStatement.answered(at(uuid(3), '2026-03-01T10:01:00.000Z'), module, attempt, 'q2', 'a', true),
+      buildStatement.answered(at(uuid(4), '2026-03-01T10:02:00.000Z'), module, attempt, 'q1', 'a', true),
+      buildStatement.quizResult(at(uuid(5), '2026-03-01T10:03:00.000Z'), module, attempt, 2, 2, 70, 120_000),
+    ];
+    expect(foldLearning(statements).attempts[0]?.questionIds).toEqual(['q2', 'q1']);
+    expect(foldLearning([...statements].reverse()).attempts[0]?.questionIds).toEqual(['q2', 'q1']);
+    // An attempt whose start was not recorded showed the whole quiz.
+    expect(foldLearning(statements.slice(2)).attempts[0]).not.toHaveProperty('questionIds');
+  });
+
+  it('keeps the option order an attempt showed, from the same start as its questions', () => {
+    const attempt = 'attempt-1';
+    const statements = [
+      buildStatement.startedQuiz(at(uuid(2), '2026-03-01T10:00:05.000Z'), {
+        module,
+        attemptId: attempt,
+        questionIds: ['q1'],
+        optionOrder: { q1: ['a', 'b', 'c'] },
+      }),
+      buildStatement.startedQuiz(at(uuid(1), '2026-03-01T10:00:00.000Z'), {
+        module,
+        attemptId: attempt,
+        questionIds: ['q1'],
+        optionOrder: { q1: ['c', 'a', 'b'] },
+      }),
+      buildStatement.quizResult(at(uuid(3), '2026-03-01T10:03:00.000Z'), module, attempt, 1, 1, 70, 60_000),
+    ];
+    expect(foldLearning(statements).attempts[0]?.optionOrder).toEqual({ q1: ['c', 'a', 'b'] });
+    expect(foldLearning([...statements].reverse()).attempts[0]?.optionOrder).toEqual({ q1: ['c', 'a', 'b'] });
+  });
+
   it('ignores statements about activities it does not know', () => {
     const foreign = {
       ...buildStatement.completedLesson(at(uuid(1), '2026-03-01T10:00:00.000Z'), lesson),

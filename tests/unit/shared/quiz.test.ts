@@ -1,13 +1,44 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { QuizQuestion } from '../../../src/shared/content/compiled';
-import { encodeResponse, isCorrect, seededShuffle } from '../../../src/shared/learning/quiz';
+import { decodeResponse, drawQuestions, encodeResponse, isCorrect, seededShuffle } from '../../../src/shared/learning/quiz';
 
 const options = [
   { id: 'a', text: 'A' },
   { id: 'b', text: 'B' },
   { id: 'c', text: 'C' },
 ];
+
+describe('question pools', () => {
+  const pool = Array.from({ length: 12 }, (_, i) => ({ id: `q${String(i + 1).padStart(2, '0')}` }));
+
+  it('draws the given number of distinct questions, in the order of the pool', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.integer({ min: 1, max: 12 }), (seed, count) => {
+        const drawn = drawQuestions(pool, { count, seed });
+        expect(drawn).toHaveLength(count);
+        expect(drawn.map((q) => q.id)).toEqual(pool.filter((q) => drawn.includes(q)).map((q) => q.id));
+      }),
+    );
+  });
+
+  it('draws the same questions for the same attempt, and different ones across attempts', () => {
+    expect(drawQuestions(pool, { count: 8, seed: 'attempt-1' })).toEqual(drawQuestions(pool, { count: 8, seed: 'attempt-1' }));
+    const draws = new Set(
+      Array.from({ length: 20 }, (_, i) =>
+        drawQuestions(pool, { count: 8, seed: `attempt-${i}` })
+          .map((q) => q.id)
+          .join(),
+      ),
+    );
+    expect(draws.size).toBeGreaterThan(1);
+  });
+
+  it('shows the whole quiz without a draw or with a draw as large as the pool', () => {
+    expect(drawQuestions(pool, { count: undefined, seed: 's' })).toEqual(pool);
+    expect(drawQuestions(pool, { count: 12, seed: 's' })).toEqual(pool);
+  });
+});
 
 describe('quiz scoring', () => {
   const single: QuizQuestion = { id: 's', type: 'single', text: '', explanation: '', options, answer: 'b' };
@@ -31,6 +62,14 @@ describe('quiz scoring', () => {
     expect(isCorrect(truefalse, { kind: 'truefalse', value: true })).toBe(false);
     expect(isCorrect(order, { kind: 'order', ids: ['a', 'b', 'c'] })).toBe(true);
     expect(isCorrect(order, { kind: 'order', ids: ['b', 'a', 'c'] })).toBe(false);
+  });
+
+  it('reads a recorded response back for its question, and refuses one that no longer fits', () => {
+    expect(decodeResponse(multiple, encodeResponse({ kind: 'choice', ids: ['a', 'c'] }))).toEqual({ kind: 'choice', ids: ['a', 'c'] });
+    expect(decodeResponse(order, 'c[,]a[,]b')).toEqual({ kind: 'order', ids: ['c', 'a', 'b'] });
+    expect(decodeResponse(truefalse, 'false')).toEqual({ kind: 'truefalse', value: false });
+    expect(decodeResponse(single, 'z')).toBeUndefined();
+    expect(decodeResponse(truefalse, 'maybe')).toBeUndefined();
   });
 
   it('encodes responses in the xAPI interaction format', () => {

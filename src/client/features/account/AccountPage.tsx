@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../app/paths';
@@ -8,7 +7,10 @@ import { useRefusedStatements } from '../../db/outbox';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { SyncDetails } from '../../ui/SyncDetails';
 import { useFormat } from '../../i18n/format';
+import { useAction } from '../../ui/useAction';
+import { ActionError } from '../../ui/ActionError';
 import { SignOut } from './SignOut';
+import { refusalText } from './refusalText';
 
 export function AccountPage() {
   const { t } = useTranslation();
@@ -16,7 +18,8 @@ export function AccountPage() {
   const format = useFormat();
   const account = useSignedInAccount();
   const refused = useRefusedStatements();
-  const [removed, setRemoved] = useState(false);
+  // A fresh start of the app, so nothing of the removed data stays in memory either.
+  const removeGuestData = useAction(removeLocalData, { onDone: () => window.location.assign(paths.home()) });
 
   if (!account) {
     return (
@@ -37,16 +40,13 @@ export function AccountPage() {
           <button
             type="button"
             className="button--secondary"
-            onClick={() =>
-              void removeLocalData().then(() => {
-                setRemoved(true);
-                window.location.assign(paths.home());
-              })
-            }
+            disabled={removeGuestData.status === 'running'}
+            onClick={() => removeGuestData.run()}
           >
             {t('account.guestDataRemove')}
           </button>
-          <p role="status">{removed ? t('account.guestDataRemoved') : ''}</p>
+          <p role="status">{removeGuestData.status === 'done' ? t('account.guestDataRemoved') : ''}</p>
+          <ActionError error={removeGuestData.error} />
         </section>
       </>
     );
@@ -78,7 +78,15 @@ export function AccountPage() {
             {refused.map((row) => (
               <li key={row.id}>
                 {format.dateTime(row.timestamp)} · <code>{row.statement.verb.id.split('/').pop()}</code> ·{' '}
-                <span className="muted">{row.problem}</span>
+                {refusalText(t, row.problem ?? '')}
+                {row.problem && (
+                  <details>
+                    <summary>{t('sync.refusedDetails')}</summary>
+                    <span className="muted" lang="en">
+                      {row.problem}
+                    </span>
+                  </details>
+                )}
               </li>
             ))}
           </ul>

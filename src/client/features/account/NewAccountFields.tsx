@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../ui/TextField';
+import { PASSWORD_LENGTH } from '../../../shared/accounts/rules';
 import type { useAccountForm } from './useAccountForm';
 
 /** Name, login, password and its repetition: the fields of every new account. */
@@ -20,7 +21,7 @@ export function NewAccountFields({ form }: { form: ReturnType<typeof useAccountF
       />
       <TextField
         label={t('account.password')}
-        hint={t('account.rules.password')}
+        hint={t('account.rules.password', PASSWORD_LENGTH)}
         type="password"
         autoComplete="new-password"
         value={fields.password}

@@ -1,9 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { paths } from '../../app/paths';
+import { useGoTo } from '../../ui/useGoTo';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { FormProblems } from '../../ui/FormProblems';
 import { useAccountForm } from './useAccountForm';
 import { useAccountRequest } from './useAccountRequest';
 import { NewAccountFields } from './NewAccountFields';
@@ -13,24 +15,29 @@ import { finishSignIn } from './finishSignIn';
 export function SetupPage() {
   const { t } = useTranslation();
   usePageTitle(t('account.setupTitle'));
-  const navigate = useNavigate();
+  const goTo = useGoTo();
   const form = useAccountForm();
   const { fields, validate } = form;
   const [state, setState] = useState<'checking' | 'open' | 'done' | 'unreachable'>('checking');
-  const { error, busy, send } = useAccountRequest();
+  const { error, setError, busy, send } = useAccountRequest();
+  const summary = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    void api.setupStatus().then(
+    api.setupStatus().then(
       (s) => setState(s.needsSetup ? 'open' : 'done'),
       () => setState('unreachable'),
     );
   }, []);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!validate(['name', 'login', 'password', 'confirm'])) return;
-    await send(async () => {
+    if (!validate(['name', 'login', 'password', 'confirm'])) {
+      setError('');
+      summary.current?.focus();
+      return;
+    }
+    send(async () => {
       await finishSignIn(await api.setup({ name: fields.name.trim(), login: fields.login.trim(), password: fields.password }), false);
-      void navigate(paths.admin());
+      goTo(paths.admin());
     });
   };
 
@@ -47,13 +54,9 @@ export function SetupPage() {
       {state === 'open' && (
         <>
           <p className="lead">{t('account.setupIntro')}</p>
-          <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+          <form className="card form" onSubmit={submit} noValidate>
+            <FormProblems ref={summary} count={Object.keys(form.problems).length} error={error} />
             <NewAccountFields form={form} />
-            {error && (
-              <p role="alert" className="field__error">
-                {error}
-              </p>
-            )}
             <button type="submit" disabled={busy}>
               {t('account.setupAction')}
             </button>

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { ApiError, api } from '../../api/client';
 import { paths } from '../../app/paths';
+import { useGoTo } from '../../ui/useGoTo';
 import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useOnline } from '../../ui/useOnline';
@@ -14,29 +15,41 @@ import { finishSignIn } from './finishSignIn';
 export function SignInPage() {
   const { t } = useTranslation();
   usePageTitle(t('account.signInTitle'));
-  const navigate = useNavigate();
+  const goTo = useGoTo();
   const online = useOnline();
   const { fields, set } = useAccountForm();
-  const [adopt, setAdopt] = useState(true);
+  const [adopt, setAdopt] = useState(false);
   const { error, setError, busy, send } = useAccountRequest();
   const [needsSetup, setNeedsSetup] = useState(false);
+  // The fields the current error is about, so each says it is wrong and which message explains it.
+  const [wrongFields, setWrongFields] = useState<('login' | 'password')[]>([]);
+  const errorId = useId();
+  const tiedToError = (field: 'login' | 'password') =>
+    error && wrongFields.includes(field) ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
   useEffect(() => {
     if (online)
-      void api.setupStatus().then(
+      api.setupStatus().then(
         (s) => setNeedsSetup(s.needsSetup),
         () => undefined,
       );
   }, [online]);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!fields.login.trim() || !fields.password) {
+      setWrongFields([...(fields.login.trim() ? [] : ['login' as const]), ...(fields.password ? [] : ['password' as const])]);
       setError(t('account.errors.fillBoth'));
       return;
     }
-    await send(async () => {
-      await finishSignIn(await api.signIn({ login: fields.login.trim(), password: fields.password }), adopt);
-      void navigate(paths.home());
+    setWrongFields([]);
+    send(async () => {
+      try {
+        await finishSignIn(await api.signIn({ login: fields.login.trim(), password: fields.password }), adopt);
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.reason === 'invalid-credentials') setWrongFields(['login', 'password']);
+        throw failure;
+      }
+      goTo(paths.home());
     });
   };
 
@@ -54,7 +67,7 @@ export function SignInPage() {
           {t('account.setupNeeded')} <Link to={paths.setup()}>{t('account.setupLink')}</Link>
         </p>
       )}
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="card form" onSubmit={submit} noValidate>
         <TextField
           label={t('account.login')}
           name="username"
@@ -62,6 +75,7 @@ export function SignInPage() {
           value={fields.login}
           onChange={set('login')}
           required
+          {...tiedToError('login')}
         />
         <TextField
           label={t('account.password')}
@@ -71,10 +85,11 @@ export function SignInPage() {
           value={fields.password}
           onChange={set('password')}
           required
+          {...tiedToError('password')}
         />
         <GuestRecords adopt={adopt} onChange={setAdopt} />
         {error && (
-          <p role="alert" className="field__error">
+          <p role="alert" className="field__error" id={errorId}>
             {error}
           </p>
         )}

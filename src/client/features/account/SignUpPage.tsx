@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { paths } from '../../app/paths';
+import { useGoTo } from '../../ui/useGoTo';
 import { TextField } from '../../ui/TextField';
+import { FormProblems } from '../../ui/FormProblems';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useOnline } from '../../ui/useOnline';
 import { useAccountForm } from './useAccountForm';
@@ -15,26 +17,32 @@ import { finishSignIn } from './finishSignIn';
 export function SignUpPage() {
   const { t } = useTranslation();
   usePageTitle(t('account.signUpTitle'));
-  const navigate = useNavigate();
+  const goTo = useGoTo();
   const online = useOnline();
   const form = useAccountForm();
   const { fields, validate } = form;
   const [invite, setInvite] = useState('');
   const [inviteProblem, setInviteProblem] = useState('');
-  const [adopt, setAdopt] = useState(true);
-  const { error, busy, send } = useAccountRequest();
+  const [adopt, setAdopt] = useState(false);
+  const { error, setError, busy, send } = useAccountRequest();
+  const summary = useRef<HTMLDivElement>(null);
+  const problemCount = Object.keys(form.problems).length + (inviteProblem ? 1 : 0);
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const inviteOk = invite.trim().length > 0;
     setInviteProblem(inviteOk ? '' : t('account.rules.invite'));
-    if (!validate(['name', 'login', 'password', 'confirm']) || !inviteOk) return;
-    await send(async () => {
+    if (!validate(['name', 'login', 'password', 'confirm']) || !inviteOk) {
+      setError('');
+      summary.current?.focus();
+      return;
+    }
+    send(async () => {
       await finishSignIn(
         await api.signUp({ inviteCode: invite.trim(), name: fields.name.trim(), login: fields.login.trim(), password: fields.password }),
         adopt,
       );
-      void navigate(paths.home());
+      goTo(paths.home());
     });
   };
 
@@ -47,7 +55,8 @@ export function SignUpPage() {
           {t('account.needsConnection')}
         </p>
       )}
-      <form className="card form" onSubmit={(e) => void submit(e)} noValidate>
+      <form className="card form" onSubmit={submit} noValidate>
+        <FormProblems ref={summary} count={problemCount} error={error} />
         <TextField
           label={t('account.inviteCode')}
           hint={t('account.inviteHint')}
@@ -59,11 +68,6 @@ export function SignUpPage() {
         />
         <NewAccountFields form={form} />
         <GuestRecords adopt={adopt} onChange={setAdopt} />
-        {error && (
-          <p role="alert" className="field__error">
-            {error}
-          </p>
-        )}
         <button type="submit" disabled={busy}>
           {t('account.signUpAction')}
         </button>

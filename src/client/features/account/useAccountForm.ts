@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountRules } from '../../api/client';
+import { PASSWORD_LENGTH } from '../../../shared/accounts/rules';
 
 export type AccountFields = { name: string; login: string; password: string; confirm: string };
 
@@ -15,7 +16,7 @@ export function useAccountForm() {
     const found: Partial<Record<keyof AccountFields, string>> = {};
     if (need.includes('name') && !accountRules.name(fields.name)) found.name = t('account.rules.name');
     if (need.includes('login') && !accountRules.login(fields.login)) found.login = t('account.rules.login');
-    if (need.includes('password') && !accountRules.password(fields.password)) found.password = t('account.rules.password');
+    if (need.includes('password') && !accountRules.password(fields.password)) found.password = t('account.rules.password', PASSWORD_LENGTH);
     if (need.includes('confirm') && fields.confirm !== fields.password) found.confirm = t('account.rules.confirm');
     setProblems(found);
     return Object.keys(found).length === 0;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api, accountRules, type ApiUser, type Cohort, type Invite } from '../../api/client';
@@ -9,6 +9,11 @@ import { apiErrorMessage } from '../../ui/apiErrorMessage';
 import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useFormat } from '../../i18n/format';
+import { useAction } from '../../ui/useAction';
+import { ActionError } from '../../ui/ActionError';
+import { FormProblems } from '../../ui/FormProblems';
+import { PASSWORD_LENGTH } from '../../../shared/accounts/rules';
+import { AdminSections } from './AdminSections';
 
 type Data = { cohorts: Cohort[]; users: ApiUser[]; invites: Record<string, Invite[]> };
 
@@ -52,16 +57,13 @@ export function AdminPage() {
     };
   }, [account, t]);
 
+  /** Runs one change; a failure reaches the form that asked (which says it and keeps its fields). */
   const act = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      setNotice(done);
-      setError('');
-      await load();
-    } catch (failure) {
-      setError(apiErrorMessage(t, failure));
-      setNotice('');
-    }
+    setNotice('');
+    await work();
+    setNotice(done);
+    setError('');
+    await load();
   };
 
   if (account?.role !== 'coordinator') {
@@ -79,6 +81,7 @@ export function AdminPage() {
   return (
     <>
       <h1>{t('admin.title')}</h1>
+      <AdminSections />
       <p role="status">{notice}</p>
       {error && (
         <p role="alert" className="field__error">
@@ -111,21 +114,28 @@ function NewCohort({ onCreate }: { onCreate: (name: string) => Promise<void> }) 
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const [problem, setProblem] = useState('');
+  const create = useAction(onCreate, { onDone: () => setName('') });
+  const summary = useRef<HTMLDivElement>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!accountRules.name(name)) {
       setProblem(t('admin.cohortNameRule'));
+      create.clear();
+      summary.current?.focus();
       return;
     }
     setProblem('');
-    void onCreate(name.trim()).then(() => setName(''));
+    create.run(name.trim());
   };
   return (
     <section aria-labelledby="new-cohort-heading" className="card">
       <h2 id="new-cohort-heading">{t('admin.newCohort')}</h2>
+      <FormProblems ref={summary} count={problem ? 1 : 0} error={create.error} />
       <form className="inline-group" onSubmit={submit} noValidate>
         <TextField label={t('admin.cohortName')} value={name} onChange={(e) => setName(e.target.value)} error={problem} />
-        <button type="submit">{t('admin.createCohort')}</button>
+        <button type="submit" disabled={create.status === 'running'}>
+          {t('admin.createCohort')}
+        </button>
       </form>
     </section>
   );
@@ -148,23 +158,31 @@ function CohortCard({ cohort, invites, users, onInvite, onAdd }: CohortProps) {
   const [problem, setProblem] = useState('');
   const [mentorId, setMentorId] = useState('');
   const mentors = users.filter((u) => u.role === 'mentor' && !cohort.mentors.some((m) => m.id === u.id));
+  const createInvite = useAction(onInvite);
+  const addMentor = useAction(onAdd, { onDone: () => setMentorId('') });
+  const inviteSummary = useRef<HTMLDivElement>(null);
   const invite = (event: FormEvent) => {
     event.preventDefault();
     const uses = Number(maxUses);
     const valid = Number.isInteger(uses) && uses >= 1 && uses <= 10_000 && (days === '' || (Number(days) > 0 && Number(days) <= 3650));
     if (!valid) {
       setProblem(t('admin.inviteRule'));
+      createInvite.clear();
+      inviteSummary.current?.focus();
       return;
     }
     setProblem('');
-    void onInvite(role, uses, days === '' ? null : Number(days));
+    createInvite.run(role, uses, days === '' ? null : Number(days));
   };
   const headingId = `cohort-${cohort.id}`;
   return (
     <section aria-labelledby={headingId} className="card">
       <h2 id={headingId}>{cohort.name}</h2>
       <p>
-        {t('admin.cohortPeople', { learners: cohort.learners.length, mentors: cohort.mentors.length })}
+        {t('admin.cohortPeople', {
+          learners: t('admin.cohortLearners', { count: cohort.learners.length }),
+          mentors: t('admin.cohortMentors', { count: cohort.mentors.length }),
+        })}
         {cohort.mentors.length > 0 && ` · ${cohort.mentors.map((m) => m.name).join(', ')}`}
       </p>
       <h3>{t('admin.invitesTitle')}</h3>
@@ -196,6 +214,7 @@ function CohortCard({ cohort, invites, users, onInvite, onAdd }: CohortProps) {
           </table>
         </div>
       )}
+      <FormProblems ref={inviteSummary} count={problem ? 1 : 0} error={createInvite.error} />
       <form className="filters" onSubmit={invite} noValidate>
         <div className="field">
           <label htmlFor={`${headingId}-role`}>{t('account.role')}</label>
@@ -212,14 +231,16 @@ function CohortCard({ cohort, invites, users, onInvite, onAdd }: CohortProps) {
           onChange={(e) => setDays(e.target.value)}
           error={problem}
         />
-        <button type="submit">{t('admin.createInvite')}</button>
+        <button type="submit" disabled={createInvite.status === 'running'}>
+          {t('admin.createInvite')}
+        </button>
       </form>
       {mentors.length > 0 && (
         <form
           className="filters"
           onSubmit={(event) => {
             event.preventDefault();
-            if (mentorId) void onAdd('mentor', mentorId);
+            if (mentorId) addMentor.run('mentor', mentorId);
           }}
         >
           <div className="field">
@@ -233,9 +254,12 @@ function CohortCard({ cohort, invites, users, onInvite, onAdd }: CohortProps) {
               ))}
             </select>
           </div>
-          <button type="submit">{t('admin.add')}</button>
+          <button type="submit" disabled={addMentor.status === 'running'}>
+            {t('admin.add')}
+          </button>
         </form>
       )}
+      <ActionError error={addMentor.error} />
     </section>
   );
 }
@@ -255,17 +279,28 @@ function People({
   const [resetFor, setResetFor] = useState<ApiUser | undefined>();
   const [newPassword, setNewPassword] = useState('');
   const [resetProblem, setResetProblem] = useState('');
+  // Each form clears only once the server did the change; a failure is said and the fields keep what was typed.
+  const createUser = useAction(onCreate, { onDone: () => setFields({ name: '', login: '', password: '', role: 'mentor' }) });
+  const reset = useAction(onReset, {
+    onDone: () => {
+      setResetFor(undefined);
+      setNewPassword('');
+    },
+  });
+  const createSummary = useRef<HTMLDivElement>(null);
+  const resetSummary = useRef<HTMLDivElement>(null);
   const create = (event: FormEvent) => {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (!accountRules.name(fields.name)) found.name = t('account.rules.name');
     if (!accountRules.login(fields.login)) found.login = t('account.rules.login');
-    if (!accountRules.password(fields.password)) found.password = t('account.rules.password');
+    if (!accountRules.password(fields.password)) found.password = t('account.rules.password', PASSWORD_LENGTH);
     setProblems(found);
-    if (Object.keys(found).length === 0)
-      void onCreate({ ...fields, name: fields.name.trim(), login: fields.login.trim() }).then(() =>
-        setFields({ name: '', login: '', password: '', role: 'mentor' }),
-      );
+    if (Object.keys(found).length === 0) createUser.run({ ...fields, name: fields.name.trim(), login: fields.login.trim() });
+    else {
+      createUser.clear();
+      createSummary.current?.focus();
+    }
   };
   return (
     <section aria-labelledby="people-heading" className="card">
@@ -274,7 +309,7 @@ function People({
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('account.name')}</th>
+              <th scope="col">{t('admin.personName')}</th>
               <th scope="col">{t('account.login')}</th>
               <th scope="col">{t('account.role')}</th>
               <th scope="col">{t('admin.actions')}</th>
@@ -302,17 +337,17 @@ function People({
           onSubmit={(event) => {
             event.preventDefault();
             if (!accountRules.password(newPassword)) {
-              setResetProblem(t('account.rules.password'));
+              setResetProblem(t('account.rules.password', PASSWORD_LENGTH));
+              reset.clear();
+              resetSummary.current?.focus();
               return;
             }
             setResetProblem('');
-            void onReset(resetFor, newPassword).then(() => {
-              setResetFor(undefined);
-              setNewPassword('');
-            });
+            reset.run(resetFor, newPassword);
           }}
           noValidate
         >
+          <FormProblems ref={resetSummary} count={resetProblem ? 1 : 0} error={reset.error} />
           <TextField
             label={t('admin.newPasswordFor', { login: resetFor.login })}
             type="password"
@@ -321,10 +356,13 @@ function People({
             onChange={(e) => setNewPassword(e.target.value)}
             error={resetProblem}
           />
-          <button type="submit">{t('admin.resetPassword')}</button>
+          <button type="submit" disabled={reset.status === 'running'}>
+            {t('admin.resetPassword')}
+          </button>
         </form>
       )}
       <h3>{t('admin.newUser')}</h3>
+      <FormProblems ref={createSummary} count={Object.keys(problems).length} error={createUser.error} />
       <form className="filters" onSubmit={create} noValidate>
         <TextField
           label={t('account.name')}
@@ -354,7 +392,9 @@ function People({
             <option value="coordinator">{t('account.roles.coordinator')}</option>
           </select>
         </div>
-        <button type="submit">{t('admin.createUser')}</button>
+        <button type="submit" disabled={createUser.status === 'running'}>
+          {t('admin.createUser')}
+        </button>
       </form>
     </section>
   );

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { Catalog, SearchEntry } from '../../../shared/content/compiled';
 import type { ContentLocale } from '../../../shared/content/locales';
 import { searchEntries } from '../../../shared/content/search';
 import type { ModuleProgress } from '../../../shared/learning/progress';
 import { paths } from '../../app/paths';
 import { pick } from '../../ui/localized';
-import { StatusBadge } from '../../ui/StatusBadge';
-import { competenceAreaLabel, competenceLabel } from '../../ui/competences';
-import { useFormat } from '../../i18n/format';
+import { ModuleCard } from '../../ui/ModuleCard';
+import { competenceAreaLabel } from '../../ui/competences';
 import { areasInCatalog, filterModules } from './filter';
+import './CatalogView.css';
 
 type Props = {
   catalog: Catalog;
@@ -25,11 +25,12 @@ type Props = {
 };
 
 const LANGUAGE_LABELS: Record<ContentLocale, string> = { en: 'English', lv: 'Latviešu', bg: 'Български', uk: 'Українська' };
+/** Covers loaded at once: as many cards as a wide screen shows in its first row; the rest load on scroll. */
+const EAGER_COVERS = 4;
 
 export function CatalogView({ catalog, progress, locale, query, pathway, area, searchIndex, searchFailed, onChange }: Props) {
   const { t } = useTranslation();
   const { t: tc } = useTranslation('competences');
-  const format = useFormat();
   const [draft, setDraft] = useState(query);
   const modules = filterModules(catalog, { pathway, area });
   const visible = new Set(modules.map((m) => m.id));
@@ -42,7 +43,7 @@ export function CatalogView({ catalog, progress, locale, query, pathway, area, s
       <h1>{t('catalog.title')}</h1>
       <form
         role="search"
-        className="filters"
+        className="filters catalog-filters"
         onSubmit={(event) => {
           event.preventDefault();
           onChange('q', draft.trim());
@@ -60,7 +61,7 @@ export function CatalogView({ catalog, progress, locale, query, pathway, area, s
           <select id="catalog-pathway" value={pathway} onChange={(e) => onChange('pathway', e.target.value)}>
             <option value="">{t('catalog.allPathways')}</option>
             {catalog.curricula.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} lang={pick(c.title, locale).lang}>
                 {pick(c.title, locale).text}
               </option>
             ))}
@@ -92,15 +93,24 @@ export function CatalogView({ catalog, progress, locale, query, pathway, area, s
           <ul className="card-list">
             {hits.map((hit) => {
               const module = byId.get(hit.moduleId);
+              // A hit is in its lesson's (or module's) language: English where the content language has none.
+              const lesson = hit.lessonId ? module?.lessons.find((l) => l.id === hit.lessonId) : undefined;
+              const hitLang = lesson ? pick(lesson.title, locale).lang : module ? pick(module.title, locale).lang : undefined;
               return (
                 <li key={`${hit.moduleId}/${hit.lessonId ?? ''}`} className="card">
-                  <h3>
+                  <h3 lang={hitLang}>
                     <Link to={hit.lessonId ? paths.lesson(hit.moduleId, hit.lessonId) : paths.module(hit.moduleId)}>{hit.title}</Link>
                   </h3>
                   {hit.lessonId && module && (
-                    <p className="muted">{t('catalog.lessonInModule', { module: pick(module.title, locale).text })}</p>
+                    <p className="muted">
+                      <Trans
+                        i18nKey="catalog.lessonInModule"
+                        values={{ module: pick(module.title, locale).text }}
+                        components={{ title: <span lang={pick(module.title, locale).lang} /> }}
+                      />
+                    </p>
                   )}
-                  <p>{hit.snippet}</p>
+                  <p lang={hitLang}>{hit.snippet}</p>
                 </li>
               );
             })}
@@ -122,33 +132,16 @@ export function CatalogView({ catalog, progress, locale, query, pathway, area, s
         <section aria-labelledby="modules-heading">
           <h2 id="modules-heading">{t('catalog.modulesTitle')}</h2>
           <p role="status">{t('catalog.moduleCount', { count: modules.length })}</p>
-          <ul className="card-list">
-            {modules.map((module) => {
-              const p = progress.get(module.id);
-              const title = pick(module.title, locale);
+          <ul className="card-list module-grid">
+            {modules.map((module, index) => {
               const summary = pick(module.summary, locale);
               return (
-                <li key={module.id} className="card">
-                  <h3 lang={title.lang}>
-                    <Link to={paths.module(module.id)}>{title.text}</Link>
-                  </h3>
-                  {p && <StatusBadge status={p.status} />}
+                <ModuleCard key={module.id} module={module} progress={progress.get(module.id)} locale={locale} eager={index < EAGER_COVERS}>
                   <p lang={summary.lang}>{summary.text}</p>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t('module.estimatedTime')}</dt>
-                      <dd>{format.duration(module.minutes * 60)}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('module.languages')}</dt>
-                      <dd>{module.languages.map((l) => LANGUAGE_LABELS[l]).join(', ')}</dd>
-                    </div>
-                    <div>
-                      <dt>{t('module.competences')}</dt>
-                      <dd>{module.competences.map((c) => competenceLabel(tc, c)).join('; ')}</dd>
-                    </div>
-                  </dl>
-                </li>
+                  <p className="muted">
+                    {t('module.languages')}: {module.languages.map((l) => LANGUAGE_LABELS[l]).join(', ')}
+                  </p>
+                </ModuleCard>
               );
             })}
           </ul>

@@ -1,21 +1,37 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCatalog } from '../../content/load';
-import { useAllLessons } from '../../db/hooks';
-import { currentContentLocale } from '../../i18n/i18n';
+import { loadCompetenceNames } from '../../i18n/i18n';
 import { Loading } from '../../ui/Loading';
-import { ContentProblem } from '../../ui/ContentProblem';
-import { useStudyProgress } from '../../ui/useStudyProgress';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { paths } from '../../app/paths';
-import { HomeView } from './HomeView';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
+
+/*
+ * The title and the introduction are the first screen (and Lighthouse's largest paint): they
+ * show in the app's first render. The learner's progress needs the database code (Dexie) and
+ * the catalogue, so it loads once that first screen is painted, below it, and the first
+ * page's JavaScript stays small on a slow phone.
+ */
+const HomeContent = lazy(async () => {
+  // Module cards name their competence area.
+  const [content] = await Promise.all([import('./HomeContent'), loadCompetenceNames()]);
+  return { default: content.HomeContent };
+});
 
 export function HomePage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   usePageTitle(t('home.title'));
-  const catalog = useCatalog();
-  const lessons = useAllLessons();
-  const progress = useStudyProgress(catalog.status === 'ready' ? catalog.data : undefined);
-  if (catalog.status === 'error') return <ContentProblem error={catalog.error} homeHref={paths.catalog()} />;
-  if (catalog.status === 'loading' || !lessons || !progress) return <Loading />;
-  return <HomeView catalog={catalog.data} lessons={lessons} progress={progress} locale={currentContentLocale(i18n.language)} />;
+  const painted = useAfterFirstPaint();
+  return (
+    <>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.intro')}</p>
+      {painted ? (
+        <Suspense fallback={<Loading />}>
+          <HomeContent />
+        </Suspense>
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
 }

@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { Catalog } from '../../../shared/content/compiled';
 import type { ContentLocale } from '../../../shared/content/locales';
 import type { LessonState } from '../../../shared/learning/fold';
+import { continueStep } from '../../../shared/learning/next';
 import { curriculumProgress, type ModuleProgress } from '../../../shared/learning/progress';
 import { paths } from '../../app/paths';
+import { ModuleCard } from '../../ui/ModuleCard';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { pick } from '../../ui/localized';
 import { useFormat } from '../../i18n/format';
+import './HomeView.css';
 
 type Props = { catalog: Catalog; lessons: LessonState[]; progress: Map<string, ModuleProgress>; locale: ContentLocale };
 
@@ -15,10 +18,12 @@ export function HomeView({ catalog, lessons, progress, locale }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const modules = new Map(catalog.modules.map((m) => [m.id, m]));
-  // `lessons` is most recently visited first: the first one still in the catalogue is where to continue.
-  const last = lessons.find((l) => modules.get(l.moduleId)?.lessons.some((x) => x.id === l.lessonId));
-  const lastModule = last ? modules.get(last.moduleId) : undefined;
-  const lastLesson = lastModule?.lessons.find((l) => l.id === last?.lessonId);
+  const next = continueStep({ catalog, lessons, progress });
+  const nextModule = next && modules.get(next.moduleId);
+  const nextLesson = next?.kind === 'lesson' ? nextModule?.lessons.find((l) => l.id === next.lessonId) : undefined;
+  const nextState = next?.kind === 'lesson' ? lessons.find((l) => l.moduleId === next.moduleId && l.lessonId === next.lessonId) : undefined;
+  const cover = nextModule && (nextModule.cover[locale] ?? nextModule.cover.en);
+  const started = catalog.modules.filter((m) => (progress.get(m.id)?.status ?? 'not-started') !== 'not-started');
   const recent = lessons
     .filter((l) => l.completed && l.completedAt)
     .sort((a, b) => ((b.completedAt ?? '') < (a.completedAt ?? '') ? -1 : 1))
@@ -26,28 +31,44 @@ export function HomeView({ catalog, lessons, progress, locale }: Props) {
 
   return (
     <>
-      <h1>{t('home.title')}</h1>
-      <p className="lead">{t('home.intro')}</p>
-
-      <section aria-labelledby="continue-heading" className="card">
+      <section aria-labelledby="continue-heading" className="card continue-card">
         <h2 id="continue-heading">{t('home.continueTitle')}</h2>
-        {last && lastModule && lastLesson ? (
-          <>
-            <p>
-              <span lang={pick(lastLesson.title, locale).lang}>{pick(lastLesson.title, locale).text}</span>
-              {' · '}
-              <span lang={pick(lastModule.title, locale).lang}>{pick(lastModule.title, locale).text}</span>
-            </p>
-            <ProgressBar percent={last.completed ? 100 : last.position} label={t('home.readingProgress')} />
-            <p>
-              <Link className="button" to={paths.lesson(last.moduleId, last.lessonId)}>
-                {t('home.continueAction')}
-              </Link>
-            </p>
-          </>
+        {next && nextModule ? (
+          <div className="continue">
+            {cover && <img className="continue__cover" src={cover.url} alt="" width={cover.width} height={cover.height} decoding="async" />}
+            <div>
+              <p>
+                {nextLesson ? (
+                  <span lang={pick(nextLesson.title, locale).lang}>{pick(nextLesson.title, locale).text}</span>
+                ) : (
+                  <span>{t('module.quizTitle')}</span>
+                )}
+                {' · '}
+                <span lang={pick(nextModule.title, locale).lang}>{pick(nextModule.title, locale).text}</span>
+              </p>
+              {nextLesson && nextState && nextState.position > 0 && (
+                <ProgressBar percent={nextState.position} label={t('home.readingProgress')} />
+              )}
+              <p>
+                {next.kind === 'lesson' ? (
+                  <Link className="button" to={paths.lesson(next.moduleId, next.lessonId)}>
+                    {t('home.continueAction')}
+                  </Link>
+                ) : next.kind === 'quiz' ? (
+                  <Link className="button" to={paths.quiz(next.moduleId)}>
+                    {t('lesson.toQuiz')}
+                  </Link>
+                ) : (
+                  <Link className="button" to={paths.module(next.moduleId)}>
+                    {t('lesson.toAssignment')}
+                  </Link>
+                )}
+              </p>
+            </div>
+          </div>
         ) : (
           <>
-            <p>{t('home.nothingYet')}</p>
+            <p>{lessons.length > 0 ? t('home.allDone') : t('home.nothingYet')}</p>
             <p>
               <Link className="button" to={paths.catalog()}>
                 {t('home.browseCatalog')}
@@ -56,6 +77,17 @@ export function HomeView({ catalog, lessons, progress, locale }: Props) {
           </>
         )}
       </section>
+
+      {started.length > 0 && (
+        <section aria-labelledby="modules-heading">
+          <h2 id="modules-heading">{t('home.modulesTitle')}</h2>
+          <ul className="card-list module-grid">
+            {started.map((module) => (
+              <ModuleCard key={module.id} module={module} progress={progress.get(module.id)} locale={locale} />
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="pathways-heading">
         <h2 id="pathways-heading">{t('home.pathwaysTitle')}</h2>

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { logHours } from '../../db/mentoring';
 import { useFormat } from '../../i18n/format';
 import { TextField } from '../../ui/TextField';
+import { useAction } from '../../ui/useAction';
+import { ActionError } from '../../ui/ActionError';
 import { useHourCategoryLabel } from '../../ui/hourCategories';
 import {
   LOGGED_CATEGORIES,
@@ -42,7 +44,14 @@ export function HoursForm() {
     setSaved(false);
   };
 
-  const submit = async () => {
+  // The form clears only once the entry is saved; a failure is said and the fields keep what was typed.
+  const save = useAction(logHours, {
+    onDone: () => {
+      setForm(empty());
+      setSaved(true);
+    },
+  });
+  const submit = () => {
     const result = validateHours(form, localDay(new Date()));
     if ('errors' in result) {
       setErrors(result.errors);
@@ -50,9 +59,7 @@ export function HoursForm() {
       return;
     }
     setErrors({});
-    await logHours(result.entry);
-    setForm(empty());
-    setSaved(true);
+    save.run(result.entry);
   };
 
   const count = Object.keys(errors).length;
@@ -63,7 +70,7 @@ export function HoursForm() {
       className="card"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        submit();
       }}
     >
       <h2 id={`${id}-heading`}>{t('hours.logTitle')}</h2>
@@ -71,6 +78,7 @@ export function HoursForm() {
         {count > 0 && <p className="field__error">{t('hours.errorSummary', { count })}</p>}
         {saved && <p>{t('hours.saved')}</p>}
       </div>
+      <ActionError error={save.error} />
       <TextField
         label={t('hours.date')}
         type="date"
@@ -130,7 +138,9 @@ export function HoursForm() {
         )}
       </div>
       <p>
-        <button type="submit">{t('hours.log')}</button>
+        <button type="submit" disabled={save.status === 'running'}>
+          {t('hours.log')}
+        </button>
       </p>
     </form>
   );

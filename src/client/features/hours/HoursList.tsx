@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HoursEntry } from '../../../shared/mentoring/contract';
 import { hoursStatus } from '../../../shared/mentoring/hours';
 import { useFormat } from '../../i18n/format';
+import { ScrollRegion } from '../../ui/ScrollRegion';
 import { useHourCategoryLabel, useHoursStatusLabel } from '../../ui/hourCategories';
 
 /** The learner's logged hours, newest day first, with the mentor's decision and comment. */
@@ -18,8 +19,11 @@ export function HoursList({ entries }: { entries: HoursEntry[] }) {
       {entries.length === 0 ? (
         <p>{t('hours.listEmpty')}</p>
       ) : (
-        <div className="table-scroll">
+        <ScrollRegion labelledBy={`${id}-caption`}>
           <table>
+            <caption id={`${id}-caption`} className="visually-hidden">
+              {t('hours.listCaption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('hours.date')}</th>
@@ -46,7 +50,7 @@ export function HoursList({ entries }: { entries: HoursEntry[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { hoursEntries } from '../../../shared/mentoring/hours';
 import { useCatalog } from '../../content/load';
 import { useModuleActivity } from '../../db/hooks';
 import { useUnscopedStatements } from '../../db/mentoringHooks';
+import { useReviewers } from '../../ui/useReviewers';
 import { Loading } from '../../ui/Loading';
 import { ContentProblem } from '../../ui/ContentProblem';
 import { paths } from '../../app/paths';
@@ -20,7 +21,9 @@ export function HoursPage() {
   const catalog = useCatalog();
   const statements = useUnscopedStatements();
   const activity = useModuleActivity();
-  const entries = useMemo(() => (statements ? hoursEntries(statements) : undefined), [statements]);
+  const reviewers = useReviewers(statements);
+  // A review counts only when its author may review this learner, as on the server.
+  const entries = useMemo(() => (statements && reviewers ? hoursEntries(statements, reviewers) : undefined), [statements, reviewers]);
   const [curriculumId, setCurriculumId] = useState<string>();
   if (catalog.status === 'error') return <ContentProblem error={catalog.error} homeHref={paths.home()} />;
   if (catalog.status === 'loading' || !entries || !activity) return <Loading />;

@@ -34,7 +34,7 @@ export function HoursProgress({ curricula, curriculum, onCurriculum, entries, on
           <label htmlFor={`${id}-curriculum`}>{t('hours.pathway')}</label>
           <select id={`${id}-curriculum`} value={curriculum.id} onChange={(e) => onCurriculum(e.target.value)}>
             {curricula.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} lang={pick(c.title, locale).lang}>
                 {pick(c.title, locale).text}
               </option>
             ))}
@@ -50,9 +50,11 @@ export function HoursProgress({ curricula, curriculum, onCurriculum, entries, on
               <strong>{label(category)}</strong>
               <ProgressBar percent={percent} label={label(category)} />
               <p className="muted">
-                {t('hours.progressLine', { done: format.number(row.approved), required: format.number(row.required) })}
-                {row.pending > 0 && <> {t('hours.progressPending', { hours: format.number(row.pending) })}</>}
-                {category === 'online' && <> {t('hours.onlineMeasured', { hours: format.number(summary.onlineMeasured) })}</>}
+                {t('hours.progressLine', { count: row.required, done: format.number(row.approved), required: format.number(row.required) })}
+                {row.pending > 0 && <> {t('hours.progressPending', { count: row.pending, hours: format.number(row.pending) })}</>}
+                {category === 'online' && (
+                  <> {t('hours.onlineMeasured', { count: summary.onlineMeasured, hours: format.number(summary.onlineMeasured) })}</>
+                )}
               </p>
             </li>
           );

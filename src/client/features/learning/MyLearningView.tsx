@@ -9,6 +9,7 @@ import { pick } from '../../ui/localized';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useFormat } from '../../i18n/format';
+import { NoteText } from './NoteText';
 
 type Props = {
   catalog: Catalog;
@@ -23,13 +24,16 @@ export function MyLearningView({ catalog, progress, attempts, notes, bookmarks, 
   const { t } = useTranslation();
   const format = useFormat();
   const modules = new Map(catalog.modules.map((m) => [m.id, m]));
+  // Titles in the content language, else English: each is shown with its own lang attribute.
   const moduleTitle = (id: string) => {
     const module = modules.get(id);
-    return module ? pick(module.title, locale).text : id;
+    const title = module ? pick(module.title, locale) : { text: id, lang: undefined };
+    return <span lang={title.lang}>{title.text}</span>;
   };
   const lessonTitle = (moduleId: string, lessonId: string) => {
     const lesson = modules.get(moduleId)?.lessons.find((l) => l.id === lessonId);
-    return lesson ? pick(lesson.title, locale).text : lessonId;
+    const title = lesson ? pick(lesson.title, locale) : { text: lessonId, lang: undefined };
+    return <span lang={title.lang}>{title.text}</span>;
   };
   const totalSeconds = [...progress.values()].reduce((sum, p) => sum + p.secondsSpent, 0);
 
@@ -147,10 +151,10 @@ export function MyLearningView({ catalog, progress, attempts, notes, bookmarks, 
           <ul className="card-list">
             {notes.map((n) => (
               <li key={`${n.moduleId}/${n.lessonId}`} className="card">
-                <h3>
+                <h3 id={`note-${n.moduleId}-${n.lessonId}`}>
                   <Link to={paths.lesson(n.moduleId, n.lessonId)}>{lessonTitle(n.moduleId, n.lessonId)}</Link>
                 </h3>
-                <p className="pre-line">{n.text}</p>
+                <NoteText text={n.text} describedBy={`note-${n.moduleId}-${n.lessonId}`} />
                 <p className="muted">{t('learning.noteUpdated', { date: format.dateTime(n.updatedAt) })}</p>
               </li>
             ))}

@@ -1,17 +1,23 @@
 import { useRef } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { LessonContent, ModuleContent } from '../../../shared/content/compiled';
-import type { UiLocale } from '../../../shared/content/locales';
+import { ArrowLeft, ArrowRight, Star } from 'lucide-react';
+import type { CatalogCurriculum, LessonContent, ModuleContent } from '../../../shared/content/compiled';
+import type { ContentLocale, UiLocale } from '../../../shared/content/locales';
 import type { LessonState, NoteState } from '../../../shared/learning/fold';
+import type { ModuleProgress } from '../../../shared/learning/progress';
 import type { LessonRef } from '../../../shared/xapi/build';
-import { addBookmark, completeLesson, removeBookmark } from '../../db/actions';
+import { addBookmark, removeBookmark } from '../../db/actions';
 import { paths } from '../../app/paths';
 import { Breadcrumb } from '../../ui/Breadcrumb';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useFormat } from '../../i18n/format';
+import { useAction } from '../../ui/useAction';
+import { useGoTo } from '../../ui/useGoTo';
+import { ActionError } from '../../ui/ActionError';
+import { LessonCompletion } from './LessonCompletion';
 import { NotesEditor } from './NotesEditor';
 import { useReadingPosition } from './useReadingPosition';
+import './LessonView.css';
 
 type Props = {
   module: ModuleContent;
@@ -21,41 +27,70 @@ type Props = {
   note: NoteState | null;
   bookmarked: boolean;
   uiLanguage: UiLocale;
+  /** Every lesson state of the module, what the learner has done in each module, and the pathways: for what comes next and what completing this lesson completes. */
+  moduleLessons: readonly LessonState[];
+  studyProgress: ReadonlyMap<string, ModuleProgress>;
+  curricula: readonly CatalogCurriculum[];
+  contentLocale: ContentLocale;
 };
 
-export function LessonView({ module, lesson, index, progress, note, bookmarked, uiLanguage }: Props) {
+export function LessonView({
+  module,
+  lesson,
+  index,
+  progress,
+  note,
+  bookmarked,
+  uiLanguage,
+  moduleLessons,
+  studyProgress,
+  curricula,
+  contentLocale,
+}: Props) {
   const { t } = useTranslation();
-  const format = useFormat();
   usePageTitle(lesson.title);
-  const navigate = useNavigate();
+  const goTo = useGoTo();
   const articleRef = useRef<HTMLElement>(null);
   const ref: LessonRef = { moduleId: module.id, moduleVersion: module.version, locale: lesson.locale, lessonId: lesson.id };
-  const { resumed } = useReadingPosition(ref, articleRef, progress?.position ?? 0);
+  const { resumed, saveFailed } = useReadingPosition(ref, articleRef, progress?.position ?? 0);
   const previous = module.lessons[index - 1];
   const next = module.lessons[index + 1];
+  const toggleBookmark = useAction(() => (bookmarked ? removeBookmark(ref) : addBookmark(ref)));
 
   return (
     <>
-      <Breadcrumb module={{ id: module.id, title: module.title }} here={lesson.title} />
-      <div className="lesson-header">
-        <h1 lang={lesson.locale}>{lesson.title}</h1>
-        <p className="muted">
-          {t('lesson.position', { current: index + 1, total: module.lessons.length })} · {t('time.minutes', { count: lesson.minutes })}
-        </p>
-        <button
-          type="button"
-          className="button--secondary"
-          aria-pressed={bookmarked}
-          onClick={() => void (bookmarked ? removeBookmark(ref) : addBookmark(ref))}
-        >
-          <span aria-hidden="true">{bookmarked ? '★' : '☆'}</span> {bookmarked ? t('lesson.bookmarked') : t('lesson.bookmark')}
-        </button>
+      <div className="lesson-top">
+        <Breadcrumb
+          module={{ id: module.id, title: module.title, lang: module.titleLocale }}
+          here={lesson.title}
+          hereLang={lesson.locale}
+        />
+        <div className="lesson-header">
+          <h1 lang={lesson.locale}>{lesson.title}</h1>
+          <div className="lesson-header__meta">
+            <p className="muted">
+              {t('lesson.position', { current: index + 1, total: module.lessons.length })} · {t('time.minutes', { count: lesson.minutes })}
+            </p>
+            <button
+              type="button"
+              className="button--secondary"
+              aria-pressed={bookmarked}
+              disabled={toggleBookmark.status === 'running'}
+              onClick={() => toggleBookmark.run()}
+            >
+              <Star aria-hidden="true" size={18} fill={bookmarked ? 'currentColor' : 'none'} />{' '}
+              {bookmarked ? t('lesson.bookmarked') : t('lesson.bookmark')}
+            </button>
+          </div>
+        </div>
       </div>
+      <ActionError error={toggleBookmark.error} />
       {lesson.locale !== uiLanguage && (
         <p className="notice" role="note">
           {t('lesson.fallbackNotice', { language: t(`languages.${uiLanguage}`) })}
         </p>
       )}
+      <ActionError error={saveFailed ? t('actionErrors.progressNotSaved') : undefined} />
       {resumed && (
         <p className="notice notice--info" role="status">
           {t('lesson.resumed')}
@@ -74,47 +109,42 @@ export function LessonView({ module, lesson, index, progress, note, bookmarked, 
           const href = anchor?.getAttribute('href');
           if (!href?.startsWith('/') || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
           event.preventDefault();
-          void navigate(href);
+          goTo(href);
         }}
       />
 
-      <section aria-labelledby="complete-heading" className="card">
-        <h2 id="complete-heading" className="visually-hidden">
-          {t('lesson.completeTitle')}
-        </h2>
-        {progress?.completed ? (
-          <p role="status">
-            <span aria-hidden="true">✓</span>{' '}
-            {t('lesson.completedOn', { date: format.date(progress.completedAt ?? new Date().toISOString()) })}
-          </p>
-        ) : (
-          <button type="button" onClick={() => void completeLesson(ref)}>
-            {t('lesson.markComplete')}
-          </button>
-        )}
-      </section>
+      <LessonCompletion
+        module={module}
+        lesson={lesson}
+        lessonRef={ref}
+        state={progress}
+        moduleLessons={moduleLessons}
+        curricula={curricula}
+        studyProgress={studyProgress}
+        locale={contentLocale}
+      />
 
       <nav aria-label={t('lesson.lessonNavigation')} className="pager">
         {previous ? (
           <Link to={paths.lesson(module.id, previous.id)} rel="prev">
-            <span aria-hidden="true">←</span> {previous.title}
+            <ArrowLeft aria-hidden="true" size={18} /> <span lang={previous.locale}>{previous.title}</span>
           </Link>
         ) : (
           <Link to={paths.module(module.id)}>
-            <span aria-hidden="true">←</span> {module.title}
+            <ArrowLeft aria-hidden="true" size={18} /> <span lang={module.titleLocale}>{module.title}</span>
           </Link>
         )}
         {next ? (
           <Link to={paths.lesson(module.id, next.id)} rel="next">
-            {next.title} <span aria-hidden="true">→</span>
+            <span lang={next.locale}>{next.title}</span> <ArrowRight aria-hidden="true" size={18} />
           </Link>
         ) : module.quiz ? (
           <Link to={paths.quiz(module.id)}>
-            {t('lesson.toQuiz')} <span aria-hidden="true">→</span>
+            {t('lesson.toQuiz')} <ArrowRight aria-hidden="true" size={18} />
           </Link>
         ) : (
           <Link to={paths.module(module.id)}>
-            {module.title} <span aria-hidden="true">→</span>
+            <span lang={module.titleLocale}>{module.title}</span> <ArrowRight aria-hidden="true" size={18} />
           </Link>
         )}
       </nav>

@@ -15,15 +15,17 @@ function readPosition(article: HTMLElement): number {
 /**
  * Records that the lesson was opened, restores the saved reading position once, and saves
  * the position with the active reading time when scrolling settles, when the tab is hidden
- * and when the learner leaves the lesson.
+ * and when the learner leaves the lesson. A save that fails is said (`saveFailed`) and is
+ * tried again with the next save.
  */
 export function useReadingPosition(
   lesson: LessonRef,
   articleRef: RefObject<HTMLElement | null>,
   savedPosition: number,
-): { resumed: boolean } {
+): { resumed: boolean; saveFailed: boolean } {
   const { take } = useActiveTime();
   const [resumed, setResumed] = useState(false);
+  const [saveFailed, setSaveFailed] = useState(false);
   const lastSaved = useRef(savedPosition);
   const lessonRef = useRef(lesson);
   useLayoutEffect(() => {
@@ -31,7 +33,7 @@ export function useReadingPosition(
   });
 
   useEffect(() => {
-    void openLesson(lessonRef.current);
+    openLesson(lessonRef.current).catch(() => setSaveFailed(true));
     const article = articleRef.current;
     if (article && savedPosition > 0 && savedPosition < 100) {
       const rect = article.getBoundingClientRect();
@@ -49,7 +51,14 @@ export function useReadingPosition(
       const activeMs = take();
       if (position === lastSaved.current && activeMs < 1000) return;
       lastSaved.current = position;
-      void saveReadingProgress(lessonRef.current, position, activeMs);
+      saveReadingProgress(lessonRef.current, position, activeMs).then(
+        () => setSaveFailed(false),
+        () => {
+          // The next save sends this position again.
+          lastSaved.current = -1;
+          setSaveFailed(true);
+        },
+      );
     };
     const onScroll = () => {
       window.clearTimeout(timer);
@@ -72,5 +81,5 @@ export function useReadingPosition(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  return { resumed };
+  return { resumed, saveFailed };
 }

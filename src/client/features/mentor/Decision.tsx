@@ -1,6 +1,9 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../shared/mentoring/contract';
 import { useFormat } from '../../i18n/format';
+import { MentorComment } from '../../ui/MentorComment';
+import { wasJustDecided } from './decisionFocus';
 
 /** A decision already taken, in words, with its comment and whether it still waits to be sent. */
 export function Decision({
@@ -14,8 +17,12 @@ export function Decision({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (wasJustDecided(review.targetId)) ref.current?.focus();
+  }, [review.targetId]);
   return (
-    <div className="decision" role="status">
+    <div className="decision" role="status" ref={ref} tabIndex={-1}>
       <p>
         <strong>{review.accepted ? acceptedText : returnedText}</strong>{' '}
         <span className="muted">
@@ -24,7 +31,7 @@ export function Decision({
             : t('mentor.decidedOn', { date: format.dateTime(review.at) })}
         </span>
       </p>
-      {review.comment && <blockquote className="pre-line">{review.comment}</blockquote>}
+      {review.comment && <MentorComment comment={review.comment} />}
       {review.waiting && <p className="muted">{t('mentor.reviewWaiting')}</p>}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { barWidth, ChartRow } from '../../ui/BarChart';
+import './HoursChart.css';
 
 export type HoursBar = { label: string; approved: number; pending: number; required: number; text: string };
 

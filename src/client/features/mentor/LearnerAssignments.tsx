@@ -6,10 +6,16 @@ import { Decision } from './Decision';
 import { ReviewControls } from './ReviewControls';
 import { latestDecision, type LocalReview } from './localReviews';
 
-type Props = { report: LearnerReport; local: Map<string, LocalReview>; agent: Agent | undefined; moduleTitle: (id: string) => string };
+type Props = {
+  report: LearnerReport;
+  local: Map<string, LocalReview>;
+  agent: Agent | undefined;
+  moduleTitle: (id: string) => string;
+  moduleLang: (id: string) => string | undefined;
+};
 
 /** Each assignment's submissions, oldest first, with the reviews, and the decision controls on the latest. */
-export function LearnerAssignments({ report, local, agent, moduleTitle }: Props) {
+export function LearnerAssignments({ report, local, agent, moduleTitle, moduleLang }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
@@ -20,7 +26,9 @@ export function LearnerAssignments({ report, local, agent, moduleTitle }: Props)
         const latest = assignment.submissions[assignment.submissions.length - 1];
         return (
           <article key={assignment.moduleId} className="card" aria-labelledby={`assignment-${assignment.moduleId}`}>
-            <h3 id={`assignment-${assignment.moduleId}`}>{moduleTitle(assignment.moduleId)}</h3>
+            <h3 id={`assignment-${assignment.moduleId}`} lang={moduleLang(assignment.moduleId)}>
+              {moduleTitle(assignment.moduleId)}
+            </h3>
             <ol className="plain-list">
               {assignment.submissions.map((submission, index) => {
                 const server = assignment.reviews.filter((r) => r.targetId === submission.statementId);

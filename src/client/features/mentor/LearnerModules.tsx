@@ -1,22 +1,36 @@
 import { useTranslation } from 'react-i18next';
+import { CircleCheck, CircleX } from 'lucide-react';
 import type { QuizAttempt } from '../../../shared/learning/fold';
 import type { LearnerReport } from '../../../shared/mentoring/contract';
 import { useModuleContent } from '../../content/load';
 import { useFormat } from '../../i18n/format';
 import { currentContentLocale } from '../../i18n/i18n';
 import { StatusBadge } from '../../ui/StatusBadge';
-import { answerParts, AnswerText, rightAnswerParts, useAnswerWords } from './quizAnswers';
+import { ScrollRegion } from '../../ui/ScrollRegion';
+import { answerParts, AnswerText, rightAnswerParts, ShownChoices, shownChoices, useAnswerWords } from './quizAnswers';
+import './LearnerModules.css';
 
 /** Progress per module, and every quiz attempt with its answers (right or wrong, in words). */
-export function LearnerModules({ report, moduleTitle }: { report: LearnerReport; moduleTitle: (id: string) => string }) {
+export function LearnerModules({
+  report,
+  moduleTitle,
+  moduleLang,
+}: {
+  report: LearnerReport;
+  moduleTitle: (id: string) => string;
+  moduleLang: (id: string) => string | undefined;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
     <>
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('mentor.modulesTitle')}</h2>
-        <div className="table-scroll">
+        <ScrollRegion labelledBy="modules-caption">
           <table>
+            <caption id="modules-caption" className="visually-hidden">
+              {t('mentor.modulesCaption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('mentor.colModule')}</th>
@@ -29,7 +43,9 @@ export function LearnerModules({ report, moduleTitle }: { report: LearnerReport;
             <tbody>
               {report.modules.map((m) => (
                 <tr key={m.moduleId}>
-                  <th scope="row">{moduleTitle(m.moduleId)}</th>
+                  <th scope="row" lang={moduleLang(m.moduleId)}>
+                    {moduleTitle(m.moduleId)}
+                  </th>
                   <td>
                     <StatusBadge status={m.status} />
                   </td>
@@ -40,7 +56,7 @@ export function LearnerModules({ report, moduleTitle }: { report: LearnerReport;
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">{t('mentor.attemptsTitle')}</h2>
@@ -64,8 +80,9 @@ export function LearnerModules({ report, moduleTitle }: { report: LearnerReport;
 }
 
 /**
- * One attempt's answers with the question and option texts in the mentor's language, each
- * marked right or wrong in words and a symbol (never colour alone), with the right answer under a wrong one.
+ * One attempt's answers with the question and option texts in the mentor's language, in the
+ * order the learner saw the questions and, for choices, the options, each marked right or wrong
+ * in words beside an icon (never colour alone), with the right answer under a wrong one.
  */
 function AttemptAnswers({ attempt }: { attempt: QuizAttempt }) {
   const { t, i18n } = useTranslation();
@@ -73,11 +90,12 @@ function AttemptAnswers({ attempt }: { attempt: QuizAttempt }) {
   const content = useModuleContent(attempt.moduleId, currentContentLocale(i18n.language));
   const quiz = content.status === 'ready' ? (content.data.quiz?.questions ?? []) : [];
   const questions = new Map(quiz.map((q) => [q.id, q]));
+  const seen = attempt.questionIds ?? quiz.map((q) => q.id);
   const position = (questionId: string) => {
-    const index = quiz.findIndex((q) => q.id === questionId);
-    return index === -1 ? quiz.length : index;
+    const index = seen.indexOf(questionId);
+    return index === -1 ? seen.length : index;
   };
-  // In the quiz's order once the content is there (questions it no longer has last).
+  // In the order the attempt showed them (the quiz's, for attempts that did not record one).
   const answers = [...attempt.answers].sort((a, b) => position(a.questionId) - position(b.questionId));
   return (
     <table>
@@ -91,15 +109,20 @@ function AttemptAnswers({ attempt }: { attempt: QuizAttempt }) {
       <tbody>
         {answers.map((answer) => {
           const question = questions.get(answer.questionId);
+          const Verdict = answer.success ? CircleCheck : CircleX;
+          const choices = shownChoices(question, { response: answer.response, order: attempt.optionOrder?.[answer.questionId] });
           return (
             <tr key={answer.questionId}>
               <th scope="row">{question?.text ?? answer.questionId}</th>
               <td>
                 <AnswerText answer={answerParts(question, answer.response, words)} />
+                {choices && <ShownChoices choices={choices} />}
               </td>
               <td className={answer.success ? 'answer--right' : 'answer--wrong'}>
-                <span aria-hidden="true">{answer.success ? '✓ ' : '✗ '}</span>
-                {answer.success ? t('mentor.right') : t('mentor.wrong')}
+                <span className="answer__verdict">
+                  <Verdict aria-hidden="true" size={16} />
+                  {answer.success ? t('mentor.right') : t('mentor.wrong')}
+                </span>
                 {!answer.success && question && (
                   <div className="answer__right">
                     {t('mentor.rightAnswer')} <AnswerText answer={rightAnswerParts(question, words)} />

@@ -55,9 +55,9 @@ export function LearnerView({ report, ownReviews, fetchedAt, fromCache, onReload
           <dd>{format.duration(learner.secondsSpent)}</dd>
         </div>
       </dl>
-      <LearnerAssignments report={report} local={local} agent={agent} moduleTitle={titles.module} />
+      <LearnerAssignments report={report} local={local} agent={agent} moduleTitle={titles.module} moduleLang={titles.moduleLang} />
       <LearnerHours report={report} local={local} agent={agent} />
-      <LearnerModules report={report} moduleTitle={titles.module} />
+      <LearnerModules report={report} moduleTitle={titles.module} moduleLang={titles.moduleLang} />
       <LearnerTimeline report={report} moduleTitle={titles.module} />
     </>
   );

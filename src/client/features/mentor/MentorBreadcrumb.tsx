@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../app/paths';
+import '../../ui/Breadcrumb.css';
 
 type Step = { to: string; label: string };
 

@@ -2,6 +2,9 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from '../../../shared/xapi/types';
 import { reviewStatement } from '../../db/mentoring';
+import { useAction } from '../../ui/useAction';
+import { ActionError } from '../../ui/ActionError';
+import { rememberDecision } from './decisionFocus';
 
 type Props = {
   target: { statementId: string; moduleId?: string };
@@ -20,14 +23,16 @@ export function ReviewControls({ target, learner, label, acceptLabel, returnLabe
   const id = useId();
   const [comment, setComment] = useState('');
   const [error, setError] = useState(false);
-  const decide = async (accepted: boolean) => {
+  // The comment clears only once the review is saved; a failure is said and the comment stays.
+  const review = useAction((accepted: boolean) => reviewStatement(target, learner, accepted, comment), { onDone: () => setComment('') });
+  const decide = (accepted: boolean) => {
     if (!accepted && !comment.trim()) {
       setError(true);
       return;
     }
     setError(false);
-    await reviewStatement(target, learner, accepted, comment);
-    setComment('');
+    rememberDecision(target.statementId);
+    review.run(accepted);
   };
   return (
     <div className="review-controls">
@@ -45,11 +50,12 @@ export function ReviewControls({ target, learner, label, acceptLabel, returnLabe
           {t('mentor.commentRequired')}
         </p>
       )}
+      <ActionError error={review.error} />
       <div className="inline-group">
-        <button type="button" onClick={() => void decide(true)}>
+        <button type="button" disabled={review.status === 'running'} onClick={() => decide(true)}>
           {acceptLabel}
         </button>
-        <button type="button" className="button--secondary" onClick={() => void decide(false)}>
+        <button type="button" className="button--secondary" disabled={review.status === 'running'} onClick={() => decide(false)}>
           {returnLabel}
         </button>
       </div>

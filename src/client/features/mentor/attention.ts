@@ -1,5 +1,6 @@
 /*
- * The needs-attention list as the mentor reads it: grouped by reason, oldest first, with the
+ * The needs-attention list as the mentor reads it: one entry per learner with their reasons
+ * under them, the longest-waiting first, with the
  * inactivity threshold the mentor chose. The server's list counts "inactive" for the number of
  * days it was asked for; the dashboard always asks for the same number (so one copy saved on
  * the device serves every threshold offline) and the inactive learners are worked out here,
@@ -48,26 +49,38 @@ export function withInactiveDays(dashboard: CohortDashboard, days: number): Coho
 /** Code-point order: ISO times and ids sort the same everywhere. */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export type AttentionGroup = { reason: AttentionReason; items: AttentionItem[] };
+export type LearnerAttention = { learnerId: string; items: AttentionItem[] };
+
+/** The oldest time among a learner's reasons; "" (before every time) for one with no time, such as never active. */
+const longestWaiting = (items: readonly AttentionItem[]): string =>
+  items.reduce((oldest, item) => (byText(item.since ?? '', oldest) < 0 ? (item.since ?? '') : oldest), items[0]?.since ?? '');
 
 /**
- * The non-empty groups, in the order of REASONS; in each, the longest-waiting first (learners
- * never active before everyone else among the inactive), then by name in the mentor's language.
+ * One entry per learner who needs the mentor (a person is counted once, however many reasons
+ * they have), with their reasons in the order of REASONS; the learner who has waited longest
+ * first (never active before everyone else), then by name in the mentor's language.
  */
-export function attentionGroups(
+export function attentionByLearner(
   items: readonly AttentionItem[],
   nameOf: (learnerId: string) => string,
   collator: Intl.Collator,
-): AttentionGroup[] {
-  return REASONS.map((reason) => ({
-    reason,
-    items: items
-      .filter((item) => item.reason === reason)
-      .sort(
-        (a, b) =>
-          byText(a.since ?? '', b.since ?? '') ||
-          collator.compare(nameOf(a.learnerId), nameOf(b.learnerId)) ||
-          byText(a.moduleId ?? '', b.moduleId ?? ''),
-      ),
-  })).filter((group) => group.items.length > 0);
+): LearnerAttention[] {
+  const byLearner = new Map<string, AttentionItem[]>();
+  for (const item of items) {
+    const list = byLearner.get(item.learnerId);
+    if (list) list.push(item);
+    else byLearner.set(item.learnerId, [item]);
+  }
+  const order = (a: AttentionItem, b: AttentionItem) =>
+    REASONS.indexOf(a.reason) - REASONS.indexOf(b.reason) ||
+    byText(a.since ?? '', b.since ?? '') ||
+    byText(a.moduleId ?? '', b.moduleId ?? '');
+  return [...byLearner]
+    .map(([learnerId, list]) => ({ learnerId, items: list.sort(order) }))
+    .sort(
+      (a, b) =>
+        byText(longestWaiting(a.items), longestWaiting(b.items)) ||
+        collator.compare(nameOf(a.learnerId), nameOf(b.learnerId)) ||
+        byText(a.learnerId, b.learnerId),
+    );
 }

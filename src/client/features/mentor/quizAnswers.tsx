@@ -26,6 +26,20 @@ export function answerParts(question: QuizQuestion | undefined, response: string
   return { list: question.type === 'order' ? 'steps' : 'choices', parts };
 }
 
+/**
+ * The options of a choice question in the order the learner saw them (as recorded when the
+ * attempt started), each saying whether they chose it; undefined for other questions or when
+ * the order was not recorded.
+ */
+export function shownChoices(
+  question: QuizQuestion | undefined,
+  shown: { response: string; order: readonly string[] | undefined },
+): { id: string; text: string; chosen: boolean }[] | undefined {
+  if (!question || !shown.order || (question.type !== 'single' && question.type !== 'multiple')) return undefined;
+  const chosen = new Set(shown.response.split(RESPONSE_DELIMITER));
+  return shown.order.map((id) => ({ id, text: optionText(question, id), chosen: chosen.has(id) }));
+}
+
 /** The right answer, in the same words. */
 export function rightAnswerParts(question: QuizQuestion, words: AnswerWords): AnswerParts {
   switch (question.type) {
@@ -44,6 +58,29 @@ export function rightAnswerParts(question: QuizQuestion, words: AnswerWords): An
 export function useAnswerWords(): AnswerWords {
   const { t } = useTranslation();
   return { true: t('mentor.true'), false: t('mentor.false'), none: t('mentor.noAnswer') };
+}
+
+/** The options as the learner saw them, the chosen ones marked in words and bold. */
+export function ShownChoices({ choices }: { choices: { id: string; text: string; chosen: boolean }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="answer-shown">
+      <p>{t('quiz.shownOrder')}</p>
+      <ol className="answer-list">
+        {choices.map((choice) => (
+          <li key={choice.id}>
+            {choice.chosen ? (
+              <strong>
+                {choice.text} {t('quiz.chosenMark')}
+              </strong>
+            ) : (
+              choice.text
+            )}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
 }
 
 /** One answer as text; several choices as a list; ordered steps as a numbered list. */

@@ -13,10 +13,16 @@ export function useCourseTitles() {
     const data = catalog.status === 'ready' ? catalog.data : undefined;
     const modules = new Map((data?.modules ?? []).map((m) => [m.id, pick(m.title, locale).text]));
     const curricula = new Map((data?.curricula ?? []).map((c) => [c.id, pick(c.title, locale).text]));
+    const moduleLangs = new Map((data?.modules ?? []).map((m) => [m.id, pick(m.title, locale).lang]));
+    const curriculumLangs = new Map((data?.curricula ?? []).map((c) => [c.id, pick(c.title, locale).lang]));
     return {
       catalog: data,
       module: (id: string) => modules.get(id) ?? id,
+      /** The language of a module's title (English where the content language has none), for its lang attribute. */
+      moduleLang: (id: string): string | undefined => moduleLangs.get(id),
       curriculum: (id: string) => curricula.get(id) ?? id,
+      /** The language of a pathway's title, as moduleLang. */
+      curriculumLang: (id: string): string | undefined => curriculumLangs.get(id),
     };
   }, [catalog, locale]);
 }

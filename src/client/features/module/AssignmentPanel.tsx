@@ -4,6 +4,7 @@ import type { AssignmentContent } from '../../../shared/content/compiled';
 import { assignmentStates, latestDraft } from '../../../shared/mentoring/assignments';
 import type { ModuleRef } from '../../../shared/xapi/build';
 import { useModuleStatements, useUnscopedStatements } from '../../db/mentoringHooks';
+import { useReviewers } from '../../ui/useReviewers';
 import { AssignmentEditor } from './AssignmentEditor';
 import { AssignmentStatusView } from './AssignmentStatusView';
 
@@ -11,21 +12,23 @@ import { AssignmentStatusView } from './AssignmentStatusView';
  * The module's practical assignment: instructions, where it stands, and the editor. Reads
  * the learner's own statements; a mentor's review arrives with a sync (it targets the
  * submission, so it is stored with the module, or unscoped if the submission came from
- * another device and was not here yet).
+ * another device and was not here yet), and counts only when its author may review the
+ * learner (useReviewers).
  */
 export function AssignmentPanel({ module, assignment }: { module: ModuleRef; assignment: AssignmentContent }) {
   const { t } = useTranslation();
   const scoped = useModuleStatements(module.moduleId);
   const unscoped = useUnscopedStatements();
+  const all = useMemo(() => (scoped && unscoped ? [...scoped, ...unscoped] : undefined), [scoped, unscoped]);
+  const reviewers = useReviewers(all);
   const state = useMemo(() => {
-    if (!scoped || !unscoped) return undefined;
-    const all = [...scoped, ...unscoped];
-    const found = assignmentStates(all).find((a) => a.moduleId === module.moduleId);
+    if (!all || !reviewers) return undefined;
+    const found = assignmentStates(all, reviewers).find((a) => a.moduleId === module.moduleId);
     return {
       assignment: found ?? { moduleId: module.moduleId, status: 'none' as const, submissions: [], reviews: [] },
       draft: latestDraft(all, module.moduleId),
     };
-  }, [scoped, unscoped, module.moduleId]);
+  }, [all, reviewers, module.moduleId]);
   const lang = assignment.fallback ? 'en' : module.locale;
 
   return (

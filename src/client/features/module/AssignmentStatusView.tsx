@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AssignmentState } from '../../../shared/mentoring/contract';
 import { useFormat } from '../../i18n/format';
+import { MentorComment } from '../../ui/MentorComment';
 
 /** Where the assignment stands, in words (never colour alone), with the mentor's latest comment. */
 export function AssignmentStatusView({ state }: { state: AssignmentState }) {
@@ -23,14 +24,14 @@ export function AssignmentStatusView({ state }: { state: AssignmentState }) {
         {submitted && <span className="muted"> {t('assignment.submittedOn', { date: format.dateTime(submitted.at) })}</span>}
       </p>
       {current && (
-        <figure className="mentor-comment">
-          <figcaption>
-            {current.mentorName
+        <MentorComment
+          comment={current.comment || t('assignment.noComment')}
+          caption={
+            current.mentorName
               ? t('assignment.commentBy', { name: current.mentorName, date: format.dateTime(current.at) })
-              : t('assignment.commentOn', { date: format.dateTime(current.at) })}
-          </figcaption>
-          <blockquote className="pre-line">{current.comment || t('assignment.noComment')}</blockquote>
-        </figure>
+              : t('assignment.commentOn', { date: format.dateTime(current.at) })
+          }
+        />
       )}
       {state.status === 'accepted' && submitted && (
         <details>

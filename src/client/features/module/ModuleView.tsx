@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CircleCheck } from 'lucide-react';
 import type { Catalog, CatalogModule, ModuleContent } from '../../../shared/content/compiled';
 import type { ContentLocale } from '../../../shared/content/locales';
 import type { LessonState, QuizAttempt } from '../../../shared/learning/fold';
+import { nextInModule } from '../../../shared/learning/next';
 import type { ModuleProgress } from '../../../shared/learning/progress';
 import { paths } from '../../app/paths';
 import { Breadcrumb } from '../../ui/Breadcrumb';
@@ -15,6 +17,7 @@ import { useFormat } from '../../i18n/format';
 import { OfflineStatus } from './OfflineStatus';
 import { AssignmentPanel } from './AssignmentPanel';
 import { ReactionSurvey } from '../../ui/ReactionSurvey';
+import './ModuleView.css';
 
 type Props = {
   catalog: Catalog;
@@ -35,16 +38,33 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
   const summary = pick(module.summary, locale);
   const byLesson = new Map(lessons.map((l) => [l.lessonId, l]));
   const best = attempts.length ? Math.max(...attempts.map((a) => a.scaled)) : undefined;
+  const done = { lessons: new Set(lessons.filter((l) => l.completed).map((l) => l.lessonId)), quizPassed: mine?.quizPassed ?? false };
+  const next = nextInModule({ module: content, done });
+  const nextLesson = next?.kind === 'lesson' ? content.lessons.find((l) => l.id === next.lessonId) : undefined;
 
   return (
     <>
-      <Breadcrumb here={content.title} />
-      <h1>{content.title}</h1>
+      <Breadcrumb here={content.title} hereLang={content.titleLocale} />
+      <h1 lang={content.titleLocale}>{content.title}</h1>
       {mine && <StatusBadge status={mine.status} />}
       <p className="lead" lang={summary.lang}>
         {summary.text}
       </p>
       {mine && <ProgressBar percent={mine.percent} label={t('module.progressLabel')} />}
+      {next && (
+        <p>
+          <Link className="button" to={next.kind === 'lesson' ? paths.lesson(module.id, next.lessonId) : paths.quiz(module.id)}>
+            {nextLesson ? (
+              <span>
+                {done.lessons.size === 0 ? t('module.startWith') : t('module.continueWith')}:{' '}
+                <span lang={nextLesson.locale}>{nextLesson.title}</span>
+              </span>
+            ) : (
+              t('lesson.toQuiz')
+            )}
+          </Link>
+        </p>
+      )}
       <OfflineStatus catalog={catalog} moduleId={module.id} locale={locale} />
 
       <dl className="facts">
@@ -84,7 +104,10 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
               const status = progress.get(id)?.status ?? 'not-started';
               return (
                 <li key={id}>
-                  <Link to={paths.module(id)}>{pick(prerequisite.title, locale).text}</Link> <StatusBadge status={status} />
+                  <Link to={paths.module(id)} lang={pick(prerequisite.title, locale).lang}>
+                    {pick(prerequisite.title, locale).text}
+                  </Link>{' '}
+                  <StatusBadge status={status} />
                 </li>
               );
             })}
@@ -94,7 +117,7 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
 
       <section aria-labelledby="outcomes-heading">
         <h2 id="outcomes-heading">{t('module.outcomes')}</h2>
-        <ul>
+        <ul lang={content.outcomesLocale}>
           {content.outcomes.map((outcome) => (
             <li key={outcome}>{outcome}</li>
           ))}
@@ -131,11 +154,17 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
       {content.quiz && (
         <section aria-labelledby="quiz-heading" className="card">
           <h2 id="quiz-heading">{t('module.quizTitle')}</h2>
-          <p>{t('module.quizFacts', { count: content.quiz.questions.length, passMark: content.quiz.passMark })}</p>
+          <p>
+            {t('module.quizFacts', {
+              count: Math.min(content.quiz.draw ?? content.quiz.questions.length, content.quiz.questions.length),
+              passMark: content.quiz.passMark,
+            })}
+          </p>
           {best !== undefined && <p>{t('module.bestScore', { score: format.percent(best), count: attempts.length })}</p>}
           {mine?.quizPassed && (
-            <p>
-              <span aria-hidden="true">✓</span> {t('module.quizPassed')}
+            <p className="with-icon">
+              <CircleCheck aria-hidden="true" className="icon--success" />
+              {t('module.quizPassed')}
             </p>
           )}
           <p>

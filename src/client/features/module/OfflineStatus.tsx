@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CircleCheck } from 'lucide-react';
 import type { Catalog } from '../../../shared/content/compiled';
 import type { ContentLocale } from '../../../shared/content/locales';
 import { downloadModule, isModuleOffline } from '../../content/offline';
 import { useOnline } from '../../ui/useOnline';
+import './OfflineStatus.css';
 
 /** Whether this module can be studied without a connection, with a way to make it so. */
 export function OfflineStatus({ catalog, moduleId, locale }: { catalog: Catalog; moduleId: string; locale: ContentLocale }) {
@@ -12,27 +14,29 @@ export function OfflineStatus({ catalog, moduleId, locale }: { catalog: Catalog;
   const [state, setState] = useState<'checking' | 'available' | 'missing' | 'downloading' | 'failed'>('checking');
   useEffect(() => {
     let live = true;
-    void isModuleOffline(catalog, moduleId, locale).then((offline) => live && setState(offline ? 'available' : 'missing'));
+    isModuleOffline(catalog, moduleId, locale).then(
+      (offline) => live && setState(offline ? 'available' : 'missing'),
+      () => live && setState('missing'),
+    );
     return () => {
       live = false;
     };
   }, [catalog, moduleId, locale]);
 
-  const download = async () => {
+  const download = () => {
     setState('downloading');
-    try {
-      await downloadModule(catalog, moduleId, locale);
-      setState('available');
-    } catch {
-      setState('failed');
-    }
+    downloadModule(catalog, moduleId, locale).then(
+      () => setState('available'),
+      () => setState('failed'),
+    );
   };
 
   return (
     <div className="offline-status" role="status">
       {state === 'available' && (
-        <p>
-          <span aria-hidden="true">✓</span> {t('module.offlineAvailable')}
+        <p className="with-icon">
+          <CircleCheck aria-hidden="true" className="icon--success" />
+          {t('module.offlineAvailable')}
         </p>
       )}
       {state === 'checking' && <p>{t('common.loading')}</p>}
@@ -40,7 +44,7 @@ export function OfflineStatus({ catalog, moduleId, locale }: { catalog: Catalog;
       {(state === 'missing' || state === 'failed') && (
         <>
           <p>{state === 'failed' ? t('module.offlineFailed') : t('module.offlineMissing')}</p>
-          <button type="button" onClick={() => void download()} disabled={!online}>
+          <button type="button" onClick={download} disabled={!online}>
             {t('module.offlineDownload')}
           </button>
         </>

@@ -4,7 +4,7 @@ import type { CourseEvent } from '../../../shared/mentoring/contract';
 import { api, type Cohort } from '../../api/client';
 import { useFormat } from '../../i18n/format';
 import { TextField } from '../../ui/TextField';
-import { apiErrorMessage } from '../../ui/apiErrorMessage';
+import { useAction } from '../../ui/useAction';
 
 /** Coordinators add face-to-face events; learners answer each event's survey from its day on. */
 export function EventForm({ events, onCreated }: { events: CourseEvent[]; onCreated: () => void }) {
@@ -19,20 +19,22 @@ export function EventForm({ events, onCreated }: { events: CourseEvent[]; onCrea
       () => setCohorts([]),
     );
   }, []);
-  const submit = async () => {
+  // The fields clear only once the server created the event; a failure is said and they keep what was typed.
+  const create = useAction(async (fields: typeof form) => {
+    const event = await api.createEvent({ title: fields.title.trim(), date: fields.date, cohortId: fields.cohortId || null });
+    setMessage({ error: false, text: t('reports.eventCreated', { title: event.title }) });
+    setForm({ title: '', date: '', cohortId: '' });
+    onCreated();
+  });
+  const submit = () => {
     if (!form.title.trim() || !/^\d{4}-\d{2}-\d{2}$/.test(form.date)) {
       setMessage({ error: true, text: t('reports.eventRule') });
       return;
     }
-    try {
-      const event = await api.createEvent({ title: form.title.trim(), date: form.date, cohortId: form.cohortId || null });
-      setMessage({ error: false, text: t('reports.eventCreated', { title: event.title }) });
-      setForm({ title: '', date: '', cohortId: '' });
-      onCreated();
-    } catch (error) {
-      setMessage({ error: true, text: apiErrorMessage(t, error) });
-    }
+    setMessage(undefined);
+    create.run(form);
   };
+  const shown = create.error ? { error: true, text: create.error } : message;
   return (
     <section aria-labelledby="events-heading">
       <h2 id="events-heading">{t('reports.eventsTitle')}</h2>
@@ -52,7 +54,7 @@ export function EventForm({ events, onCreated }: { events: CourseEvent[]; onCrea
         className="card"
         onSubmit={(event) => {
           event.preventDefault();
-          void submit();
+          submit();
         }}
       >
         <TextField label={t('reports.eventTitle')} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
@@ -73,10 +75,10 @@ export function EventForm({ events, onCreated }: { events: CourseEvent[]; onCrea
             ))}
           </select>
         </div>
-        <div role={message?.error ? 'alert' : 'status'}>
-          {message && <p className={message.error ? 'field__error' : ''}>{message.text}</p>}
-        </div>
-        <button type="submit">{t('reports.createEvent')}</button>
+        <div role={shown?.error ? 'alert' : 'status'}>{shown && <p className={shown.error ? 'field__error' : ''}>{shown.text}</p>}</div>
+        <button type="submit" disabled={create.status === 'running'}>
+          {t('reports.createEvent')}
+        </button>
       </form>
     </section>
   );

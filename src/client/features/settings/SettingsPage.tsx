@@ -3,22 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { UI_LOCALES, isUiLocale } from '../../../shared/content/locales';
 import { LANGUAGE_NAMES, currentLanguage } from '../../i18n/i18n';
 import { requestPersistentStorage, storageInfo, type StorageInfo } from '../../db/storage';
-import { TEXT_SIZES, setTextSize, useTextSize, type TextSize } from '../../ui/preferences';
+import { TEXT_SIZES, THEMES, setTextSize, setTheme, useTextSize, useTheme, type TextSize, type Theme } from '../../ui/preferences';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useFormat } from '../../i18n/format';
 import { useOfflineProgress } from '../../content/offline';
+import { useAction } from '../../ui/useAction';
+import { ActionError } from '../../ui/ActionError';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   usePageTitle(t('settings.title'));
   const format = useFormat();
   const textSize = useTextSize();
+  const theme = useTheme();
   const [storage, setStorage] = useState<StorageInfo | undefined>();
   const [persistAnswer, setPersistAnswer] = useState<string>('');
   const [languageError, setLanguageError] = useState(false);
+  // The language changes on "Apply", not on each arrow key in the list (each change reloads every string).
+  const [chosenLanguage, setChosenLanguage] = useState<string>();
+  const shownLanguage = chosenLanguage ?? currentLanguage(i18n.language);
   const offline = useOfflineProgress();
+  const persist = useAction(async () => {
+    const granted = await requestPersistentStorage();
+    setPersistAnswer(granted ? t('settings.persistentGranted') : t('settings.persistentRefused'));
+    setStorage(await storageInfo());
+  });
   useEffect(() => {
-    void storageInfo().then(setStorage);
+    // storageInfo answers undefined fields where the browser cannot tell; it does not fail.
+    storageInfo().then(setStorage, () => undefined);
   }, []);
 
   const sizeLabels: Record<TextSize, string> = {
@@ -27,6 +39,11 @@ export function SettingsPage() {
     large: t('settings.textLarge'),
     'x-large': t('settings.textExtraLarge'),
   };
+  const themeLabels: Record<Theme, string> = {
+    light: t('settings.themeLight'),
+    dark: t('settings.themeDark'),
+    system: t('settings.themeSystem'),
+  };
 
   return (
     <>
@@ -34,24 +51,38 @@ export function SettingsPage() {
 
       <section aria-labelledby="language-heading" className="card">
         <h2 id="language-heading">{t('settings.languageTitle')}</h2>
-        <label htmlFor="language-select">{t('settings.languageLabel')}</label>
-        <select
-          id="language-select"
-          value={currentLanguage(i18n.language)}
-          onChange={(e) => {
-            const value = e.target.value;
-            if (!isUiLocale(value)) return;
+        <form
+          className="inline-group"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!isUiLocale(shownLanguage)) return;
             setLanguageError(false);
-            i18n.changeLanguage(value).catch(() => setLanguageError(true));
+            i18n.changeLanguage(shownLanguage).then(
+              () => setChosenLanguage(undefined),
+              () => setLanguageError(true),
+            );
           }}
         >
-          {UI_LOCALES.map((lng) => (
-            <option key={lng} value={lng} lang={lng}>
-              {LANGUAGE_NAMES[lng]}
-            </option>
-          ))}
-        </select>
-        <p className="muted">{t('settings.languageHint')}</p>
+          <div className="field">
+            <label htmlFor="language-select">{t('settings.languageLabel')}</label>
+            <select
+              id="language-select"
+              value={shownLanguage}
+              aria-describedby="language-hint"
+              onChange={(e) => setChosenLanguage(e.target.value)}
+            >
+              {UI_LOCALES.map((lng) => (
+                <option key={lng} value={lng} lang={lng}>
+                  {LANGUAGE_NAMES[lng]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">{t('settings.languageApply')}</button>
+        </form>
+        <p id="language-hint" className="muted">
+          {t('settings.languageHint')}
+        </p>
         {languageError && <p role="alert">{t('settings.languageFailed')}</p>}
       </section>
 
@@ -68,6 +99,24 @@ export function SettingsPage() {
             ))}
           </div>
         </fieldset>
+      </section>
+
+      <section aria-labelledby="theme-heading" className="card">
+        <h2 id="theme-heading">{t('settings.themeTitle')}</h2>
+        <fieldset aria-describedby="theme-hint">
+          <legend>{t('settings.themeLabel')}</legend>
+          <div className="choices choices--row">
+            {THEMES.map((choice) => (
+              <label key={choice} className="choice">
+                <input type="radio" name="theme" value={choice} checked={theme === choice} onChange={() => setTheme(choice)} />
+                <span>{themeLabels[choice]}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p id="theme-hint" className="muted">
+          {t('settings.themeHint')}
+        </p>
       </section>
 
       <section aria-labelledby="storage-heading" className="card">
@@ -109,19 +158,12 @@ export function SettingsPage() {
         </p>
         <p className="muted">{t('settings.persistentHint')}</p>
         {storage?.persisted !== true && (
-          <button
-            type="button"
-            onClick={() =>
-              void requestPersistentStorage().then(async (granted) => {
-                setPersistAnswer(granted ? t('settings.persistentGranted') : t('settings.persistentRefused'));
-                setStorage(await storageInfo());
-              })
-            }
-          >
+          <button type="button" onClick={() => persist.run()}>
             {t('settings.persistentRequest')}
           </button>
         )}
         <p role="status">{persistAnswer}</p>
+        <ActionError error={persist.error} />
       </section>
     </>
   );

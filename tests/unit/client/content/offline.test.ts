@@ -1,23 +1,29 @@
 /*
  * Storing the course for offline study (src/client/content/offline.ts) when the browser's
  * cache or the connection stalls: the run gives up in time, says so, and tries again by
- * itself; nothing already stored is fetched twice.
+ * itself; nothing already stored is fetched twice; a module's illustrations are stored with it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../../../../src/shared/content/compiled';
 
 type Progress = { stored: number; total: number; done: boolean; failed: boolean };
+/** jsdom has no requestIdleCallback: each idle step is the fallback timer (src/client/content/idle.ts). */
+const IDLE_STEP_MS = 200;
 
 const catalog = {
   modules: [
-    { id: 'one', revisions: { en: 'r1', lv: 'r1', bg: 'r1', uk: 'r1' } },
-    { id: 'two', revisions: { en: 'r2', lv: 'r2', bg: 'r2', uk: 'r2' } },
+    {
+      id: 'one',
+      revisions: { en: 'r1', lv: 'r1', bg: 'r1', uk: 'r1' },
+      media: { en: ['/content/media/one/steps.0123456789.svg'], lv: ['/content/media/one/steps-lv.0123456789.svg'], bg: [], uk: [] },
+    },
+    { id: 'two', revisions: { en: 'r2', lv: 'r2', bg: 'r2', uk: 'r2' }, media: { en: [], lv: [], bg: [], uk: [] } },
   ],
   searchRevisions: { en: 's1', lv: 's1', bg: 's1', uk: 's1' },
 } as unknown as Catalog;
 
-/** A Cache Storage whose `open` never answers the first `hangs` times, as Chromium was seen to do. */
-function fakeCaches(hangs: number) {
+/** A Cache Storage whose `open` never answers the first `hangs` times (or the times `hangs` picks), as Chromium was seen to do. */
+function fakeCaches(hangs: number | ((open: number) => boolean)) {
   const stored = new Map<string, string>();
   let opens = 0;
   const cache = {
@@ -33,7 +39,8 @@ function fakeCaches(hangs: number) {
     storage: {
       open: () => {
         opens += 1;
-        return opens <= hangs ? new Promise<never>(() => undefined) : Promise.resolve(cache);
+        const hang = typeof hangs === 'number' ? opens <= hangs : hangs(opens);
+        return hang ? new Promise<never>(() => undefined) : Promise.resolve(cache);
       },
       match: async (url: string) => cache.match(url),
     },
@@ -76,12 +83,38 @@ describe('storing the course for offline study', () => {
     // The retry comes by itself a few seconds later, without anyone calling again.
     await act(() => vi.advanceTimersByTimeAsync(5_000));
     await vi.waitFor(() => expect(hook.result.current).toMatchObject({ stored: 2, total: 2, done: true, failed: false }));
-    expect(fetched.sort()).toEqual([
+    // A module's illustrations are stored with it; another language's are not. Downloads
+    // carry store=1 (the service worker leaves them to the network); copies are kept under
+    // the URL the app reads.
+    const stored = [
+      '/content/media/one/steps.0123456789.svg',
       '/content/modules/one/en.json?v=r1',
       '/content/modules/two/en.json?v=r2',
       '/content/search/en.json?v=s1',
-    ]);
-    expect([...fake.stored.keys()].sort()).toEqual(fetched);
+    ];
+    expect(fetched.sort()).toEqual(stored.map((url) => `${url}${url.includes('?') ? '&' : '?'}store=1`));
+    expect([...fake.stored.keys()].sort()).toEqual(stored);
+    hook.unmount();
+  });
+
+  it('counts the course as stored when only tidying up old copies stalls', async () => {
+    // Opens 1-3 store the search index and the two modules; the 4th, for deleting old copies, never answers.
+    const fake = fakeCaches((open) => open === 4);
+    vi.stubGlobal('caches', fake.storage);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => new Response(`content of ${url}`)),
+    );
+    const offline = await import('../../../../src/client/content/offline');
+    const { act, renderHook } = await import('@testing-library/react');
+    const hook = renderHook(() => offline.useOfflineProgress());
+    await act(async () => {
+      const run = offline.storeContentForOffline(catalog, 'en');
+      // The cache time limit, plus an idle step before each module.
+      await vi.advanceTimersByTimeAsync(10_000 + 2 * IDLE_STEP_MS);
+      await run;
+    });
+    expect(hook.result.current).toMatchObject<Partial<Progress>>({ stored: 2, total: 2, done: true, failed: false });
     hook.unmount();
   });
 
@@ -101,14 +134,59 @@ describe('storing the course for offline study', () => {
     );
     const offline = await import('../../../../src/client/content/offline');
     const run = offline.storeContentForOffline(catalog, 'en');
-    await vi.advanceTimersByTimeAsync(60_000);
+    // The download time limit, plus an idle step before each module.
+    await vi.advanceTimersByTimeAsync(60_000 + 2 * IDLE_STEP_MS);
     await run;
-    expect([...fake.stored.keys()].sort()).toEqual(['/content/modules/one/en.json?v=r1', '/content/search/en.json?v=s1']);
+    expect([...fake.stored.keys()].sort()).toEqual([
+      '/content/media/one/steps.0123456789.svg',
+      '/content/modules/one/en.json?v=r1',
+      '/content/search/en.json?v=s1',
+    ]);
 
     stall = false;
     fetched.length = 0;
     await vi.advanceTimersByTimeAsync(5_000);
-    await vi.waitFor(() => expect(fake.stored.size).toBe(3));
-    expect(fetched).toEqual(['/content/modules/two/en.json?v=r2']);
+    await vi.waitFor(() => expect(fake.stored.size).toBe(4));
+    expect(fetched).toEqual(['/content/modules/two/en.json?v=r2&store=1']);
+  });
+  it('frees the connection of every download it gives up on: a write that never ends, a refused answer', async () => {
+    const fake = fakeCaches(0);
+    // Chromium has been seen to leave a Cache Storage write pending for good.
+    let writes = 0;
+    const cache = await fake.storage.open();
+    vi.stubGlobal('caches', {
+      ...fake.storage,
+      open: async () => ({
+        ...cache,
+        put: (url: string, response: Response) => {
+          writes += 1;
+          return writes === 1 ? new Promise<never>(() => undefined) : cache.put(url, response);
+        },
+      }),
+    });
+    const signals: AbortSignal[] = [];
+    let refusedBodyCancelled = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        if (init?.signal) signals.push(init.signal);
+        if (url.includes('/two/'))
+          return new Response(new ReadableStream({ cancel: () => void (refusedBodyCancelled = true) }), { status: 503 });
+        return new Response(`content of ${url}`);
+      }),
+    );
+    const offline = await import('../../../../src/client/content/offline');
+    const run = offline.storeContentForOffline(catalog, 'en');
+    // The search index's write never ends: the run gives up on it after the download time limit.
+    await vi.advanceTimersByTimeAsync(60_000 + 2 * IDLE_STEP_MS);
+    await run;
+    expect(signals).toHaveLength(1);
+    // Its response body would otherwise hold a connection open for good (Chromium gives a host six).
+    expect(signals[0]?.aborted).toBe(true);
+
+    // On the retry, module two's server refuses: the body of that answer is not left unread either.
+    await vi.advanceTimersByTimeAsync(5_000 + 2 * IDLE_STEP_MS);
+    await vi.waitFor(() => expect(refusedBodyCancelled).toBe(true));
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
 });

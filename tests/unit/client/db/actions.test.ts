@@ -7,15 +7,20 @@ import {
   rebuildDerived,
   recordAnswer,
   removeBookmark,
+  recoverUnsaved,
   retryUnsaved,
   saveNote,
   saveReadingProgress,
 } from '../../../../src/client/db/actions';
 import { closeDatabase, db } from '../../../../src/client/db/schema';
+import { currentActor, resetIdentityCache, xapiBase } from '../../../../src/client/db/identity';
+import { switchToAccount, switchToGuest } from '../../../../src/client/db/accounts';
 import { foldLearning } from '../../../../src/shared/learning/fold';
-import type { LessonRef } from '../../../../src/shared/xapi/build';
+import { buildStatement, type LessonRef } from '../../../../src/shared/xapi/build';
+import type { Agent, Statement } from '../../../../src/shared/xapi/types';
 
 const lesson: LessonRef = { moduleId: 'online-safety', lessonId: 'recognising-scam-messages', moduleVersion: 1, locale: 'lv' };
+const nextPerson: Agent = { objectType: 'Agent', account: { homePage: 'https://library.test', name: 'next-person' } };
 
 async function derivedTables() {
   const database = db();
@@ -29,10 +34,12 @@ async function derivedTables() {
 }
 
 beforeEach(async () => {
+  switchToGuest();
   closeDatabase();
   await db().delete();
   closeDatabase();
   localStorage.clear();
+  resetIdentityCache();
 });
 
 afterEach(() => {
@@ -73,9 +80,9 @@ describe('learning actions', () => {
 
   it('records a quiz attempt with its answers', async () => {
     const module = { moduleId: lesson.moduleId, moduleVersion: 1, locale: 'lv' };
-    await recordAnswer(module, 'attempt-1', 'q1', 'a', true);
-    await recordAnswer(module, 'attempt-1', 'q2', 'b', false);
-    await finishQuiz(module, 'attempt-1', 1, 2, 70, 45_000);
+    await recordAnswer(module, { attemptId: 'attempt-1', questionId: 'q1', response: 'a', success: true });
+    await recordAnswer(module, { attemptId: 'attempt-1', questionId: 'q2', response: 'b', success: false });
+    await finishQuiz(module, { attemptId: 'attempt-1', raw: 1, max: 2, passMark: 70, activeMs: 45_000 });
     const attempts = await db().attempts.toArray();
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ attemptId: 'attempt-1', raw: 1, max: 2, passed: false, scaled: 0.5 });
@@ -111,10 +118,54 @@ describe('learning actions', () => {
     expect(spy).toHaveBeenCalledOnce();
     // Nothing already saved is lost, and the new statement is kept aside.
     expect(await db().statements.count()).toBe(1);
-    expect(JSON.parse(localStorage.getItem('biblio-study:unsaved') ?? '[]')).toHaveLength(1);
+    expect(JSON.parse(localStorage.getItem(`biblio-study:unsaved:${db().name}`) ?? '[]')).toHaveLength(1);
     await retryUnsaved();
     expect(await db().statements.count()).toBe(2);
     expect((await db().notes.get([lesson.moduleId, lesson.lessonId]))?.text).toBe('written while the disk was full');
-    expect(localStorage.getItem('biblio-study:unsaved')).toBeNull();
+    expect(localStorage.getItem(`biblio-study:unsaved:${db().name}`)).toBeNull();
+  });
+
+  it('writes what storage had no room for into the database of the person who made it, not the next person’s', async () => {
+    const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    vi.spyOn(db().statements, 'bulkAdd').mockRejectedValueOnce(quota);
+    await saveNote(lesson, 'the guest’s note, made while the disk was full');
+    const guestDatabase = db().name;
+
+    // The next person signs in on the same PC, and storage has room again.
+    switchToAccount({ id: 'next-person', login: 'next', name: 'Next', role: 'learner', actor: nextPerson });
+    await recoverUnsaved();
+    await retryUnsaved();
+    expect(db().name).not.toBe(guestDatabase);
+    expect(await db().statements.count()).toBe(0);
+
+    // The guest is back (e.g. after the other person signed out): their note is written for them.
+    switchToGuest();
+    await recoverUnsaved();
+    expect(db().name).toBe(guestDatabase);
+    expect((await db().notes.get([lesson.moduleId, lesson.lessonId]))?.text).toBe('the guest’s note, made while the disk was full');
+  });
+
+  it('gives a person back only their own statements from the list older versions kept for everybody', async () => {
+    const guestStatement = buildStatement.note(
+      { base: xapiBase, actor: currentActor(), id: crypto.randomUUID(), timestamp: new Date().toISOString() },
+      lesson,
+      'mine',
+    );
+    const othersStatement = buildStatement.note(
+      { base: xapiBase, actor: nextPerson, id: crypto.randomUUID(), timestamp: new Date().toISOString() },
+      lesson,
+      'not mine',
+    );
+    const row = (statement: Statement) => ({
+      id: statement.id,
+      moduleId: lesson.moduleId,
+      timestamp: statement.timestamp,
+      synced: 0,
+      statement,
+    });
+    localStorage.setItem('biblio-study:unsaved', JSON.stringify([row(guestStatement), row(othersStatement)]));
+    await recoverUnsaved();
+    expect((await db().statements.toArray()).map((r) => r.id)).toEqual([guestStatement.id]);
+    expect(JSON.parse(localStorage.getItem('biblio-study:unsaved') ?? '[]')).toEqual([row(othersStatement)]);
   });
 });

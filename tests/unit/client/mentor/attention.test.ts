@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { attentionGroups, inactiveLearners, withInactiveDays } from '../../../../src/client/features/mentor/attention';
+import { attentionByLearner, inactiveLearners, withInactiveDays } from '../../../../src/client/features/mentor/attention';
 import { attentionItems } from '../../../../src/shared/mentoring/dashboard';
 import type { AttentionItem, CohortDashboard, DashboardLearner } from '../../../../src/shared/mentoring/contract';
 
@@ -60,7 +60,7 @@ describe('withInactiveDays', () => {
   });
 });
 
-describe('attentionGroups', () => {
+describe('attentionByLearner', () => {
   const names = new Map([
     ['anna', 'Anna'],
     ['ben', 'Ben'],
@@ -70,7 +70,7 @@ describe('attentionGroups', () => {
   const nameOf = (id: string) => names.get(id) ?? id;
   const collator = new Intl.Collator('lv');
 
-  it('groups by reason in a fixed order, leaves out empty groups, and puts the longest waiting first', () => {
+  it('lists each learner once with all their reasons, the longest waiting first', () => {
     const items: AttentionItem[] = [
       { learnerId: 'ben', reason: 'hours-waiting', since: '2026-03-20T00:00:00.000Z' },
       { learnerId: 'anna', reason: 'assignment-waiting', moduleId: 'm2', since: '2026-03-25T00:00:00.000Z' },
@@ -80,12 +80,17 @@ describe('attentionGroups', () => {
       { learnerId: 'ben', reason: 'inactive' },
       { learnerId: 'anna', reason: 'assignment-waiting', moduleId: 'm1', since: '2026-03-25T00:00:00.000Z' },
     ];
-    const groups = attentionGroups(items, nameOf, collator);
-    expect(groups.map((g) => g.reason)).toEqual(['inactive', 'assignment-waiting', 'hours-waiting']);
-    // Never active first (by name), then the oldest last activity.
-    expect(groups[0]!.items.map((i) => i.learnerId)).toEqual(['ben', 'dana', 'anna']);
-    expect(groups[1]!.items.map((i) => `${i.learnerId}/${i.moduleId}`)).toEqual(['carl/m1', 'anna/m1', 'anna/m2']);
-    expect(attentionGroups([], nameOf, collator)).toEqual([]);
+    const people = attentionByLearner(items, nameOf, collator);
+    // Never active first (by name), then by the oldest of each learner's reasons.
+    expect(people.map((p) => p.learnerId)).toEqual(['ben', 'dana', 'carl', 'anna']);
+    // Each learner's reasons in the fixed order of reasons, then by time and module.
+    expect(people[0]!.items.map((i) => i.reason)).toEqual(['inactive', 'hours-waiting']);
+    expect(people[3]!.items.map((i) => `${i.reason}/${i.moduleId ?? ''}`)).toEqual([
+      'inactive/',
+      'assignment-waiting/m1',
+      'assignment-waiting/m2',
+    ]);
+    expect(attentionByLearner([], nameOf, collator)).toEqual([]);
   });
 });
 

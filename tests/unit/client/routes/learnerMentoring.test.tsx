@@ -6,7 +6,9 @@ import { db } from '../../../../src/client/db/schema';
 import { completeLesson, finishQuiz } from '../../../../src/client/db/actions';
 import { storePulled } from '../../../../src/client/db/outbox';
 import { buildStatement } from '../../../../src/shared/xapi/build';
-import { currentActor, xapiBase } from '../../../../src/client/db/identity';
+import { currentActor, setSignedInAccount, xapiBase } from '../../../../src/client/db/identity';
+import { rememberReviewers } from '../../../../src/client/db/reviewers';
+import { agentKey } from '../../../../src/shared/xapi/canonical';
 import { verbName } from '../../../../src/shared/xapi/verbs';
 
 const MODULE = 'digitising-local-heritage';
@@ -40,6 +42,8 @@ describe('a learner’s practical assignment', () => {
 
   it('shows the mentor’s comment when their review arrives with a sync, and can be resubmitted', async () => {
     const user = userEvent.setup();
+    // The device knows who may review this learner (GET /api/me/reviewers, kept offline).
+    await rememberReviewers([agentKey(mentor) ?? '']);
     await renderRoute(`/modules/${MODULE}`);
     const section = (await screen.findByRole('heading', { level: 2, name: 'Practical assignment' })).closest('section')!;
     await user.type(await within(section).findByRole('textbox', { name: 'Your work' }), 'First version.');
@@ -54,7 +58,7 @@ describe('a learner’s practical assignment', () => {
       false,
       'Please add the rights notes for each item.',
     );
-    await storePulled([review]);
+    await storePulled(db(), [review]);
 
     expect(await within(section).findByText(/Returned for revision/)).toBeInTheDocument();
     expect(within(section).getByText('Please add the rights notes for each item.')).toBeInTheDocument();
@@ -66,6 +70,78 @@ describe('a learner’s practical assignment', () => {
     await user.click(within(section).getByRole('button', { name: 'Submit the new version' }));
     expect(await within(section).findByText("Waiting for your mentor's review.")).toBeInTheDocument();
     expect(await submissions()).toHaveLength(2);
+  });
+
+  it('counts only reviews by someone the server says may review the learner', async () => {
+    const user = userEvent.setup();
+    const anna = { objectType: 'Agent' as const, account: { homePage: xapiBase, name: 'anna' } };
+    setSignedInAccount({ id: 'anna', login: 'anna', name: 'Anna', role: 'learner', actor: anna });
+    const asked: string[] = [];
+    await renderRoute(`/modules/${MODULE}`, (url) => {
+      asked.push(url.pathname);
+      return url.pathname === '/api/me/reviewers'
+        ? new Response(JSON.stringify({ reviewers: [agentKey(mentor)] }), { headers: { 'Content-Type': 'application/json' } })
+        : undefined;
+    });
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Practical assignment' })).closest('section')!;
+    await user.type(await within(section).findByRole('textbox', { name: 'Your work' }), 'My work.');
+    await user.click(within(section).getByRole('button', { name: 'Submit for review' }));
+    await within(section).findByText("Waiting for your mentor's review.");
+
+    const [submission] = await submissions();
+    const reviewBy = (actor: typeof mentor, accepted: boolean, later: number) =>
+      buildStatement.review(
+        { base: xapiBase, actor, id: crypto.randomUUID(), timestamp: new Date(Date.now() + later).toISOString() },
+        { statementId: submission!.id, moduleId: MODULE },
+        anna,
+        accepted,
+        accepted ? 'Fine by me.' : 'Please add the rights notes.',
+      );
+    const stranger = { ...mentor, name: 'Mara Other', account: { homePage: mentor.account.homePage, name: 'mara' } };
+    // The mentor returns it; later, a mentor of another cohort and the learner "accept" it: neither counts.
+    await storePulled(db(), [
+      reviewBy(mentor, false, 1000),
+      reviewBy(stranger, true, 2000),
+      reviewBy({ ...anna, name: 'Anna' }, true, 3000),
+    ]);
+    expect(await within(section).findByText(/Returned for revision/)).toBeInTheDocument();
+    expect(within(section).queryByText('Accepted by your mentor.')).toBeNull();
+    expect(within(section).queryByText('Fine by me.')).toBeNull();
+    expect(asked).toContain('/api/me/reviewers');
+    setSignedInAccount(null);
+  });
+});
+
+describe('who may review, on the device', () => {
+  it('asks the server again when a review by someone it does not know yet arrives (the page opened offline)', async () => {
+    const user = userEvent.setup();
+    const bea = { objectType: 'Agent' as const, account: { homePage: xapiBase, name: 'bea' } };
+    setSignedInAccount({ id: 'bea', login: 'bea', name: 'Bea', role: 'learner', actor: bea });
+    let reachable = false;
+    await renderRoute(`/modules/${MODULE}`, (url) => {
+      if (url.pathname !== '/api/me/reviewers') return undefined;
+      return reachable
+        ? new Response(JSON.stringify({ reviewers: [agentKey(mentor)] }), { headers: { 'Content-Type': 'application/json' } })
+        : new Response('{}', { status: 503 });
+    });
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Practical assignment' })).closest('section')!;
+    await user.type(await within(section).findByRole('textbox', { name: 'Your work' }), 'Written offline.');
+    await user.click(within(section).getByRole('button', { name: 'Submit for review' }));
+    await within(section).findByText("Waiting for your mentor's review.");
+    const [submission] = await submissions();
+
+    // Back online: the sync brings the mentor's review; the device learns who may review and counts it.
+    reachable = true;
+    const review = buildStatement.review(
+      { base: xapiBase, actor: mentor, id: crypto.randomUUID(), timestamp: new Date(Date.now() + 1000).toISOString() },
+      { statementId: submission!.id, moduleId: MODULE },
+      bea,
+      false,
+      'Please add the rights notes.',
+    );
+    await storePulled(db(), [review]);
+    expect(await within(section).findByText(/Returned for revision/)).toBeInTheDocument();
+    setSignedInAccount(null);
   });
 });
 
@@ -102,6 +178,8 @@ describe('learning hours', () => {
     expect(row).toHaveTextContent('2.5');
     expect(row).toHaveTextContent('Waiting for review');
     expect(screen.getByText(/2.5 hours waiting for your mentor/)).toBeInTheDocument();
+    // The table's scroller has a name of its own and a tab stop, for keyboard users.
+    expect(screen.getByRole('region', { name: 'Your entries, newest first' })).toHaveAttribute('tabindex', '0');
   });
 });
 
@@ -112,7 +190,10 @@ describe('the reaction survey', () => {
     for (const lesson of content.lessons)
       await completeLesson({ moduleId: MODULE, moduleVersion: content.version, locale: 'en', lessonId: lesson.id });
     if (content.quiz)
-      await finishQuiz({ moduleId: MODULE, moduleVersion: content.version, locale: 'en' }, crypto.randomUUID(), 5, 5, 50, 0);
+      await finishQuiz(
+        { moduleId: MODULE, moduleVersion: content.version, locale: 'en' },
+        { attemptId: crypto.randomUUID(), raw: 5, max: 5, passMark: 50, activeMs: 0 },
+      );
 
     await renderRoute(`/modules/${MODULE}`);
     const section = (await screen.findByRole('heading', { level: 2, name: 'How was this module?' })).closest('section')!;

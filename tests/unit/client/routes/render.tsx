@@ -10,7 +10,7 @@ import { compileContent } from '../../../../src/content/compile';
 import { AppRoutes } from '../../../../src/client/app/routes';
 import { initI18n } from '../../../../src/client/i18n/i18n';
 import { closeDatabase, db } from '../../../../src/client/db/schema';
-import { setSignedInAccount } from '../../../../src/client/db/identity';
+import { resetIdentityCache, setSignedInAccount } from '../../../../src/client/db/identity';
 import type { ModuleContent } from '../../../../src/shared/content/compiled';
 
 const compiled = compileContent('modules').files;
@@ -21,13 +21,31 @@ export function contentFile<T>(path: string): T {
   return JSON.parse(file) as T;
 }
 
+/** Serves `value` at `path` instead of the compiled file (e.g. a quiz made into a pool); returns the undo. */
+export function replaceContentFile(path: string, value: unknown): () => void {
+  const key = path.replace(/^\//, '');
+  const original = compiled.get(key);
+  compiled.set(key, JSON.stringify(value));
+  return () => {
+    if (original === undefined) compiled.delete(key);
+    else compiled.set(key, original);
+  };
+}
+
 export const moduleContent = (id: string, locale = 'en') => contentFile<ModuleContent>(`content/modules/${id}/${locale}.json`);
 
+/**
+ * A new, empty guest for the next test. Deleting the database is not enough on its own: Dexie
+ * keeps live-query results in a cache shared by every database of the same name, for 3 s after
+ * the last subscriber leaves, and a new database of that name could be answered from it (the
+ * previous test's quiz attempt showed up in the next one). A fresh guest id gives a fresh name.
+ */
 export async function resetLearner() {
   closeDatabase();
   await db().delete();
   closeDatabase();
   localStorage.clear();
+  resetIdentityCache();
 }
 
 /** Answers a request the content files do not (e.g. `/api/...`), or undefined for a 404. */

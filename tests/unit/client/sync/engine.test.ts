@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SyncEngine } from '../../../../src/client/sync/engine';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PUSH_AFTER_WRITE_MS, SyncEngine } from '../../../../src/client/sync/engine';
 import { completeLesson, saveNote, appendStatements } from '../../../../src/client/db/actions';
 import { adoptGuestRecords, guestRecordCount, removeLocalData, switchToAccount, switchToGuest } from '../../../../src/client/db/accounts';
 import { closeDatabase, db } from '../../../../src/client/db/schema';
@@ -32,7 +32,10 @@ async function serverStatements(asCookie: string): Promise<Statement[]> {
 }
 
 const engine = (online = true) =>
-  new SyncEngine({ fetch: server.fetchAs(() => cookie), headers: () => ({ 'X-Requested-With': 'biblio-study' }) }, () => online);
+  new SyncEngine({
+    transport: { fetch: server.fetchAs(() => cookie), headers: () => ({ 'X-Requested-With': 'biblio-study' }) },
+    isOnline: () => online,
+  });
 
 async function freshDevice() {
   closeDatabase();
@@ -40,10 +43,11 @@ async function freshDevice() {
   resetIdentityCache();
 }
 
+// Starting the server and signing up hash passwords (scrypt): slow on a busy machine.
 beforeAll(async () => {
   server = await startServer();
   learner = await signUpLearner(server);
-});
+}, 60_000);
 
 afterAll(async () => {
   await server.close();
@@ -68,7 +72,7 @@ describe('sync engine against the real server', () => {
     expect(await db().statements.where('synced').equals(0).count()).toBe(2);
     await engine().sync();
     expect(await db().statements.where('synced').equals(0).count()).toBe(0);
-    const stored = await serverStatements(learner.coordCookie);
+    const stored = await serverStatements(learner.cookie);
     const mine = (await db().statements.toArray()).map((r) => r.id);
     expect(stored.map((s) => s.id)).toEqual(expect.arrayContaining(mine));
   });
@@ -104,7 +108,7 @@ describe('sync engine against the real server', () => {
     expect(refused?.synced).toBe(2);
     expect(refused?.problem).toMatch(/^409/);
     expect((await db().statements.get(fresh.id))?.synced).toBe(1);
-    expect((await serverStatements(learner.coordCookie)).some((s) => s.id === fresh.id)).toBe(true);
+    expect((await serverStatements(learner.cookie)).some((s) => s.id === fresh.id)).toBe(true);
   });
 
   it('waits without losing anything while offline, and sends once online', async () => {
@@ -121,11 +125,13 @@ describe('sync engine against the real server', () => {
     await completeLesson(lesson);
     cookie = 'biblio_session=expired-or-forged';
     const expired = engine();
+    expired.start(db());
     await expired.sync();
     expect(expired.getStatus()).toMatchObject({ needsSignIn: true, lastError: 'session-expired' });
     expect(await db().statements.where('synced').equals(0).count()).toBe(1);
+    // The same person signs in again.
     cookie = learner.cookie;
-    expired.start();
+    expired.start(db());
     await expired.sync();
     expired.stop();
     expect(await db().statements.where('synced').equals(0).count()).toBe(0);
@@ -176,9 +182,11 @@ describe('sync engine against the real server', () => {
     await saveNote(lesson, 'my own note');
 
     const asCoordinator = new SyncEngine({
-      fetch: server.fetchAs(() => cookie),
-      headers: () => ({ 'X-Requested-With': 'biblio-study' }),
-      ownStatementsOnly: () => coordinator.agent,
+      transport: {
+        fetch: server.fetchAs(() => cookie),
+        headers: () => ({ 'X-Requested-With': 'biblio-study' }),
+        ownStatementsOnly: () => coordinator.agent,
+      },
     });
     await asCoordinator.sync();
     expect(asCoordinator.getStatus().lastError).toBeUndefined();
@@ -193,5 +201,99 @@ describe('sync engine against the real server', () => {
     closeDatabase();
     await asCoordinator.sync();
     expect((await db().statements.toArray()).map((r) => r.statement.actor)).toEqual([coordinator.agent]);
+  });
+
+  it('sets aside a statement the server forbids (403, another person’s) and sends the rest', async () => {
+    await completeLesson(lesson);
+    const someoneElse: Agent = { objectType: 'Agent', account: { homePage: 'https://library.test/xapi', name: 'someone-else' } };
+    const env = { base: 'https://library.test/xapi', actor: someoneElse, id: crypto.randomUUID(), timestamp: new Date().toISOString() };
+    const forbidden = buildStatement.note(env, lesson, 'not the learner’s to send');
+    await appendStatements([
+      { id: forbidden.id, moduleId: lesson.moduleId, timestamp: forbidden.timestamp, synced: 0, statement: forbidden },
+    ]);
+    const round = engine();
+    await round.sync();
+    expect(round.getStatus().lastError).toBeUndefined();
+    expect(await db().statements.get(forbidden.id)).toMatchObject({ synced: 2, problem: expect.stringMatching(/^403/) });
+    expect(await db().statements.where('synced').equals(0).count()).toBe(0);
+  });
+
+  it('ends a round when its person signs out: nothing of theirs reaches the next person’s database', async () => {
+    // The learner's work is on the server; this device starts empty, so the round pulls it.
+    await completeLesson(lesson);
+    await engine().sync();
+    await removeLocalData();
+    closeDatabase();
+
+    let pullStarted!: () => void;
+    const started = new Promise<void>((resolve) => (pullStarted = resolve));
+    let releasePull!: () => void;
+    const released = new Promise<void>((resolve) => (releasePull = resolve));
+    let pullCancelled = false;
+    const realFetch = server.fetchAs(() => cookie);
+    // The network is slow for the pull: the answer arrives after the person has left, unless the request is cancelled.
+    const slowPull: typeof fetch = async (input, init) => {
+      if ((init?.method ?? 'GET') === 'GET') {
+        pullStarted();
+        await released;
+        pullCancelled = init?.signal?.aborted === true;
+        init?.signal?.throwIfAborted();
+      }
+      return realFetch(input, init);
+    };
+    const bound = new SyncEngine({ transport: { fetch: slowPull, headers: () => ({ 'X-Requested-With': 'biblio-study' }) } });
+    bound.start(db());
+    const round = bound.sync();
+    await started;
+
+    // Sign-out, and the next person signs in on the same PC.
+    bound.stop();
+    switchToAccount({ id: 'next-person', login: 'next', name: 'Next', role: 'learner', actor: learner.agent });
+    closeDatabase();
+    const nextDatabase = db().name;
+    releasePull();
+    await round;
+
+    expect(db().name).toBe(nextDatabase);
+    expect(await db().statements.count()).toBe(0);
+    expect(await db().meta.count()).toBe(0);
+    expect(bound.getStatus().running).toBe(false);
+    // Signing out cancelled the request itself, not only the writes after it.
+    expect(pullCancelled).toBe(true);
+    await db().delete();
+  });
+
+  it('sends a statement shortly after it is made while online (a push only), without waiting for the minute’s round', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      const posted: string[] = [];
+      let pulls = 0;
+      const realFetch = server.fetchAs(() => cookie);
+      const watched = new SyncEngine({
+        transport: {
+          fetch: async (input, init) => {
+            if (init?.method === 'POST') posted.push(...(JSON.parse(String(init.body)) as Statement[]).map((s) => s.id));
+            else pulls += 1;
+            return realFetch(input, init);
+          },
+          headers: () => ({ 'X-Requested-With': 'biblio-study' }),
+        },
+        isOnline: () => true,
+      });
+      // The round that start() begins; nothing else asks for one meanwhile.
+      watched.start(db());
+      await vi.waitFor(() => expect(watched.getStatus().running).toBe(false));
+      await completeLesson(lesson);
+      const [made] = await db().statements.where('synced').equals(0).toArray();
+      expect(posted).not.toContain(made!.id);
+      const pullsBefore = pulls;
+      await vi.advanceTimersByTimeAsync(PUSH_AFTER_WRITE_MS);
+      await vi.waitFor(() => expect(posted).toContain(made!.id));
+      // Only a push: the pull waits for the usual triggers.
+      expect(pulls).toBe(pullsBefore);
+      watched.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

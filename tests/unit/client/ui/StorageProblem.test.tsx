@@ -33,7 +33,9 @@ describe('storage full', () => {
     const statement = buildStatement.completedLesson({ ...env, id: crypto.randomUUID() }, lesson);
     render(<StorageProblem />);
     expect(screen.queryByRole('alert')).toBeNull();
-    act(() => keepUnsaved([{ id: statement.id, moduleId: lesson.moduleId, timestamp: statement.timestamp, synced: 0, statement }]));
+    act(() =>
+      keepUnsaved(db().name, [{ id: statement.id, moduleId: lesson.moduleId, timestamp: statement.timestamp, synced: 0, statement }]),
+    );
     expect(screen.getByRole('alert')).toHaveTextContent(
       'This device is out of storage space. 1 change could not be saved to the device yet.',
     );

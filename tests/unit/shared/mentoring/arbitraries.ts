@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { buildStatement, type StatementEnv } from '../../../../src/shared/xapi/build';
 import type { Agent, Statement } from '../../../../src/shared/xapi/types';
+import { agentKey } from '../../../../src/shared/xapi/canonical';
 
 export const BASE = 'https://library.test/xapi';
 export const learner = (n: number): Agent => ({
@@ -10,6 +11,8 @@ export const learner = (n: number): Agent => ({
   account: { homePage: BASE, name: `learner-${n}` },
 });
 export const MENTOR: Agent = { objectType: 'Agent', name: 'Ivo Mentor', account: { homePage: BASE, name: 'mentor-1' } };
+/** Who may review the learners of these sets: the mentor. */
+export const REVIEWERS: ReadonlySet<string> = new Set([agentKey(MENTOR) ?? '']);
 
 const modules = ['e-signature', 'online-safety'];
 const categories = ['face-to-face', 'project', 'work-based', 'online'];

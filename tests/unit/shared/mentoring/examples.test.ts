@@ -8,7 +8,7 @@ import { toCsv } from '../../../../src/shared/mentoring/csv';
 import { foldLearning } from '../../../../src/shared/learning/fold';
 import { buildStatement } from '../../../../src/shared/xapi/build';
 import type { CatalogCurriculum, CatalogModule } from '../../../../src/shared/content/compiled';
-import { env, learner, MENTOR } from './arbitraries';
+import { env, learner, MENTOR, REVIEWERS } from './arbitraries';
 
 const anna = learner(1);
 const ben = learner(2);
@@ -26,10 +26,10 @@ describe('assignmentStates', () => {
     );
     const second = buildStatement.assignmentSubmission(env(anna, 3, '2026-03-03T10:00:00.000Z'), mod, 'v2');
     const accepted = buildStatement.review(env(MENTOR, 4, '2026-03-04T10:00:00.000Z'), { statementId: second.id }, anna, true, 'Good');
-    expect(assignmentStates([first])[0]?.status).toBe('submitted');
-    expect(assignmentStates([first, returned])[0]?.status).toBe('returned');
-    expect(assignmentStates([first, returned, second])[0]?.status).toBe('submitted');
-    const done = assignmentStates([accepted, second, returned, first]);
+    expect(assignmentStates([first], REVIEWERS)[0]?.status).toBe('submitted');
+    expect(assignmentStates([first, returned], REVIEWERS)[0]?.status).toBe('returned');
+    expect(assignmentStates([first, returned, second], REVIEWERS)[0]?.status).toBe('submitted');
+    const done = assignmentStates([accepted, second, returned, first], REVIEWERS);
     expect(done).toEqual([
       {
         moduleId: 'online-safety',
@@ -60,7 +60,7 @@ describe('assignmentStates', () => {
     ]);
     // The mentor withdraws the acceptance: back to waiting.
     const withdrawn = buildStatement.voided(env(MENTOR, 5, '2026-03-05T10:00:00.000Z'), accepted.id);
-    expect(assignmentStates([first, returned, second, accepted, withdrawn])[0]?.status).toBe('submitted');
+    expect(assignmentStates([first, returned, second, accepted, withdrawn], REVIEWERS)[0]?.status).toBe('submitted');
   });
 
   it('gives the latest draft of a module', () => {
@@ -93,7 +93,7 @@ describe('hours', () => {
     });
     const approve = buildStatement.review(env(MENTOR, 4, '2026-03-04T10:00:00.000Z'), { statementId: f2f.id }, anna, true, '');
     const question = buildStatement.review(env(MENTOR, 5, '2026-03-04T10:00:00.000Z'), { statementId: work.id }, anna, false, 'Which day?');
-    const entries = hoursEntries([f2f, project, work, approve, question]);
+    const entries = hoursEntries([f2f, project, work, approve, question], REVIEWERS);
     expect(entries.map((e) => [e.category, e.hours, e.date, e.review?.accepted ?? null])).toEqual([
       ['face-to-face', 4, '2026-02-28', true],
       ['project', 2.5, '2026-03-02', null],
@@ -121,12 +121,12 @@ describe('hours', () => {
       date: '2026-03-05',
       description: 'Webinar',
     });
-    const pending = hoursEntries([online]);
+    const pending = hoursEntries([online], REVIEWERS);
     expect(learnerHours(pending, 1800)).toEqual({ approved: { online: 0.5 }, pending: { online: 1.25 } });
-    const approved = hoursEntries([
-      online,
-      buildStatement.review(env(MENTOR, 7, '2026-03-06T10:00:00.000Z'), { statementId: online.id }, anna, true, ''),
-    ]);
+    const approved = hoursEntries(
+      [online, buildStatement.review(env(MENTOR, 7, '2026-03-06T10:00:00.000Z'), { statementId: online.id }, anna, true, '')],
+      REVIEWERS,
+    );
     expect(learnerHours(approved, 1800)).toEqual({ approved: { online: 1.75 }, pending: {} });
   });
 });
@@ -211,6 +211,30 @@ describe('difficultQuestions', () => {
   });
 });
 
+describe('difficultQuestions with a question pool', () => {
+  it('counts each question in the first attempt that showed it, not only in the first attempt', () => {
+    const attempt = (n: number, day: string, id: string, answers: Record<string, string>) => [
+      ...Object.entries(answers).map(([q, response], i) =>
+        buildStatement.answered(env(anna, n + i, `${day}T10:0${i}:00.000Z`), mod, id, q, response, response === 'a'),
+      ),
+      buildStatement.quizResult(env(anna, n + 5, `${day}T10:09:00.000Z`), mod, id, 1, 2, 70, 1000),
+    ];
+    const result = difficultQuestions(
+      [
+        ...attempt(10, '2026-03-01', 'r1', { q1: 'b', q2: 'a' }), // drew q1 and q2
+        ...attempt(20, '2026-03-02', 'r2', { q1: 'a', q3: 'c' }), // drew q1 and q3: q1 was already counted
+      ],
+      'online-safety',
+      ['q1', 'q2', 'q3'],
+    );
+    expect(result.map((q) => [q.questionId, q.learners, q.firstTimeRight, q.commonWrongAnswer])).toEqual([
+      ['q1', 1, 0, 'b'],
+      ['q3', 1, 0, 'c'],
+      ['q2', 1, 1, null],
+    ]);
+  });
+});
+
 describe('dashboard', () => {
   const module: CatalogModule = {
     id: 'online-safety',
@@ -229,6 +253,8 @@ describe('dashboard', () => {
     quiz: { questions: 8, passMark: 70 },
     assignment: { category: 'project', hours: 4 },
     revisions: { en: 'x', lv: 'x', bg: 'x', uk: 'x' },
+    media: { en: [], lv: [], bg: [], uk: [] },
+    cover: {},
   };
   const curriculum: CatalogCurriculum = { id: 'path', title: { en: 'Path' }, summary: { en: '' }, modules: ['online-safety'], hours: {} };
 
@@ -241,7 +267,7 @@ describe('dashboard', () => {
       buildStatement.quizResult(env(anna, 4, '2026-03-01T12:00:00.000Z'), mod, 'r2', 4, 8, 70, 60_000),
       buildStatement.assignmentSubmission(env(anna, 5, '2026-03-02T10:00:00.000Z'), mod, 'done'),
     ];
-    const [row] = moduleRows([module], foldLearning(statements), assignmentStates(statements));
+    const [row] = moduleRows([module], foldLearning(statements), assignmentStates(statements, REVIEWERS));
     expect(row).toMatchObject({
       status: 'in-progress',
       percent: 33,

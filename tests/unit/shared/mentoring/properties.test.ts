@@ -13,15 +13,15 @@ import {
   type AttentionInput,
 } from '../../../../src/shared/mentoring/dashboard';
 import type { Statement } from '../../../../src/shared/xapi/types';
-import { arbMentoringSet, arbShuffled } from './arbitraries';
+import { arbMentoringSet, arbShuffled, REVIEWERS } from './arbitraries';
 
 const folds: [string, (set: Statement[]) => unknown][] = [
-  ['assignmentStates', (set) => assignmentStates(set)],
-  ['foldAssignments', (set) => [...foldAssignments(set).entries()].sort(([a], [b]) => (a < b ? -1 : 1))],
+  ['assignmentStates', (set) => assignmentStates(set, REVIEWERS)],
+  ['foldAssignments', (set) => [...foldAssignments(set, { reviewersOf: () => REVIEWERS }).entries()].sort(([a], [b]) => (a < b ? -1 : 1))],
   ['latestDraft', (set) => latestDraft(set, 'online-safety')],
-  ['hoursEntries', (set) => hoursEntries(set)],
-  ['hoursSummary', (set) => hoursSummary(hoursEntries(set), 4321, { online: 160, project: 40 })],
-  ['learnerHours', (set) => learnerHours(hoursEntries(set), 4321)],
+  ['hoursEntries', (set) => hoursEntries(set, REVIEWERS)],
+  ['hoursSummary', (set) => hoursSummary(hoursEntries(set, REVIEWERS), 4321, { online: 160, project: 40 })],
+  ['learnerHours', (set) => learnerHours(hoursEntries(set, REVIEWERS), 4321)],
   ['surveyReports', (set) => surveyReports(set)],
   ['difficultQuestions', (set) => difficultQuestions(set, 'online-safety', ['q1', 'q2'])],
   ['lastActivityAt', (set) => lastActivityAt(set)],
@@ -62,7 +62,7 @@ describe('invariants', () => {
   it('assignment status follows the latest review of the latest submission', () => {
     fc.assert(
       fc.property(arbMentoringSet, (set) => {
-        for (const state of assignmentStates(set)) {
+        for (const state of assignmentStates(set, REVIEWERS)) {
           const latest = state.submissions[state.submissions.length - 1];
           expect(latest).toBeDefined();
           const last = state.reviews.filter((r) => r.targetId === latest?.statementId).pop();
@@ -76,7 +76,7 @@ describe('invariants', () => {
   it('learner hours are the hours summary without requirements and without empty categories', () => {
     fc.assert(
       fc.property(arbMentoringSet, fc.nat({ max: 500_000 }), (set, onlineSeconds) => {
-        const entries = hoursEntries(set);
+        const entries = hoursEntries(set, REVIEWERS);
         const { categories } = hoursSummary(entries, onlineSeconds, {});
         const hours = learnerHours(entries, onlineSeconds);
         for (const [category, { approved, pending }] of Object.entries(categories)) {

@@ -1,0 +1,93 @@
+/*
+ * The course content the client fetches (/content/catalog.json, /content/search/<lng>.json,
+ * /content/modules/<id>/<lng>.json, /content/media/<id>/<name>.<hash>.svg), put together from
+ * the modules in the database instead of the build's dist/: the catalogue and search index
+ * list the modules that are not retired (and pathways lose retired ones); a module's files
+ * stay served by revision, so progress on a retired module can still be shown. Seeded from
+ * modules/, this is byte for byte what the build emits.
+ *
+ * Revisioned requests (`?v=`) are answered only when the revision is the database's: any
+ * other revision is left to dist/ (the build's), so one URL always means the same bytes and
+ * the service worker's content cache stays right. The assembled content is kept per process
+ * and rebuilt when a cheap look at the modules table shows an import or a retirement, also
+ * from another server process on the same PostgreSQL.
+ */
+import { revisionOf } from '../../content/compile';
+import type { Catalog, SearchEntry } from '../../shared/content/compiled';
+import { CONTENT_LOCALES, type ContentLocale } from '../../shared/content/locales';
+import type { Store } from '../store/database';
+import { readCurricula, readModules, type StoredModule } from './store';
+
+export type ContentAnswer = { body: string; contentType: string; immutable: boolean };
+
+type Assembled = {
+  files: Map<string, string>;
+  /** The current revision of each revisioned file. */
+  revisions: Map<string, string>;
+};
+
+const byId = (a: StoredModule, b: StoredModule): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export async function assembleContent(store: Store): Promise<Assembled | undefined> {
+  const modules = (await readModules(store.db)).sort(byId);
+  if (modules.length === 0) return undefined;
+  const active = modules.filter((m) => !m.retired);
+  const activeIds = new Set(active.map((m) => m.id));
+  const files = new Map<string, string>();
+  const revisions = new Map<string, string>();
+  for (const module of modules) {
+    for (const [path, body] of Object.entries(module.compiled.files)) files.set(path, body);
+    for (const locale of CONTENT_LOCALES)
+      revisions.set(`content/modules/${module.id}/${locale}.json`, module.compiled.catalog.revisions[locale]);
+  }
+  const searchRevisions = {} as Record<ContentLocale, string>;
+  for (const locale of CONTENT_LOCALES) {
+    const entries: SearchEntry[] = active.flatMap((m) => m.compiled.search[locale]);
+    const json = JSON.stringify(entries);
+    files.set(`content/search/${locale}.json`, json);
+    searchRevisions[locale] = revisionOf(json);
+    revisions.set(`content/search/${locale}.json`, searchRevisions[locale]);
+  }
+  const curricula = (await readCurricula(store.db)).map((c) => ({ ...c, modules: c.modules.filter((id) => activeIds.has(id)) }));
+  const catalog: Catalog = { curricula, modules: active.map((m) => m.compiled.catalog), searchRevisions };
+  files.set('content/catalog.json', JSON.stringify(catalog));
+  return { files, revisions };
+}
+
+/** What the modules table looks like now, read cheaply: a change means the content must be put together again. */
+async function contentStamp(store: Store): Promise<string> {
+  const rows = await store.db.selectFrom('course_modules').select(['id', 'version', 'imported_at', 'retired']).orderBy('id').execute();
+  const pathways = await store.db.selectFrom('course_curricula').select(['id', 'updated_at']).orderBy('position').execute();
+  return JSON.stringify([rows, pathways]);
+}
+
+export class CourseContent {
+  private cached: { stamp: string; content: Assembled | undefined } | undefined;
+
+  constructor(private readonly store: Store) {}
+
+  /**
+   * The answer to a GET of `path` (without the leading slash) with the query's `v`, or
+   * undefined when the database has no such file at that revision (dist/ may have it).
+   */
+  async answer({ path, revision }: { path: string; revision: string | undefined }): Promise<ContentAnswer | undefined> {
+    const content = await this.current();
+    const body = content?.files.get(path);
+    if (!content || body === undefined) return undefined;
+    const current = content.revisions.get(path);
+    if (revision !== undefined && current !== undefined && revision !== current) return undefined;
+    const media = path.startsWith('content/media/');
+    return {
+      body,
+      contentType: media ? 'image/svg+xml' : 'application/json; charset=utf-8',
+      // Media names carry their hash; a revisioned file asked for by its revision never changes either.
+      immutable: media || (revision !== undefined && revision === current),
+    };
+  }
+
+  private async current(): Promise<Assembled | undefined> {
+    const stamp = await contentStamp(this.store);
+    if (this.cached?.stamp !== stamp) this.cached = { stamp, content: await assembleContent(this.store) };
+    return this.cached.content;
+  }
+}
