@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signOutOnServer } from '../../api/pendingSignOut';
 import { paths } from '../../app/paths';
@@ -27,7 +27,7 @@ export function SignOut() {
 
   // Each replaces the other: "Sign out" by the warning, the warning (once everything is sent)
   // by "Sign out". Focus follows, instead of falling to the page body.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (warned) warning.current?.focus();
     else if (wasWarned.current && document.activeElement === document.body) signOutButton.current?.focus();
     wasWarned.current = warned;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type Ref } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modulesApi, type ImportResult, type ModuleSummary, type PackageProblem, type RemovedLesson } from '../../api/modules';
 import { useAction } from '../../ui/useAction';
@@ -43,7 +43,7 @@ export function ImportPackage({ onImported }: Props) {
   const busy = upload.status === 'running';
 
   // A new report is read out from its heading: focus moves there when the server answers.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (heldBack) report.current?.focus();
   }, [heldBack]);
 

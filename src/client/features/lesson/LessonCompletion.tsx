@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ArrowRight, Check } from 'lucide-react';
@@ -57,7 +57,7 @@ export function LessonCompletion({ module, lesson, lessonRef, state, moduleLesso
   // The button the learner pressed is gone once the lesson is complete: focus moves to what comes next.
   const nextRef = useRef<HTMLAnchorElement>(null);
   const justCompleted = before !== null && completed;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (justCompleted) nextRef.current?.focus();
   }, [justCompleted]);
 

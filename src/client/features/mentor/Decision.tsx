@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../shared/mentoring/contract';
 import { useFormat } from '../../i18n/format';
@@ -18,7 +18,7 @@ export function Decision({
   const { t } = useTranslation();
   const format = useFormat();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (wasJustDecided(review.targetId)) ref.current?.focus();
   }, [review.targetId]);
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
 import type { CatalogCurriculum, ModuleContent, QuizContent, QuizQuestion } from '../../../shared/content/compiled';
@@ -88,9 +88,11 @@ export function QuizView({
     if (finished) resultHeadingRef.current?.focus();
   }, [finished]);
   // After "Check", focus moves to the feedback once it is rendered (the answer is saved first,
-  // so the render comes from a promise, not from the click).
+  // so the render comes from a promise, not from the click). A layout effect runs in the same
+  // task as the commit: a passive one may wait until after paint, and anything reading focus
+  // as soon as the feedback appears (a screen reader, a test) would find it still on the button.
   const focusFeedback = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusFeedback.current || !attempt?.checked) return;
     focusFeedback.current = false;
     feedbackRef.current?.focus();
