@@ -1,26 +1,14 @@
 /*
- * Calls to the server's module packages API (`/api/modules`, coordinators only). An import
+ * Calls to the server's module packages and pathways API (`/api/modules`, `/api/curricula`,
+ * coordinators only). An import
  * answers in three ways the page shows differently (imported, refused with its problems, or
  * held back because lessons with learners' progress would disappear), so `importModule`
- * returns them as one result instead of throwing; only failures of the request itself
+ * returns them as one result instead of throwing (as does saving the pathways); only failures of the request itself
  * (no connection, not signed in, a server error) throw the usual ApiError.
  */
 import { ApiError, CSRF_HEADERS, errorReason } from './client';
-import type { Localized } from '../../shared/content/compiled';
-
-/** A module as GET /api/modules lists it (the server's ModuleSummary in src/server/modules/service.ts). */
-export type ModuleSummary = {
-  id: string;
-  title: Localized;
-  version: number;
-  /** Content languages in which every lesson exists. */
-  languages: string[];
-  sizeBytes: number;
-  importedAt: string;
-  /** The login of who imported it; null for the modules seeded from the repository at first start. */
-  importedBy: string | null;
-  retired: boolean;
-};
+import type { ModuleSummary, RemovedLesson } from '../../shared/content/modulePackages';
+import type { CurriculumSource } from '../../shared/content/schema';
 
 /** One thing wrong in a refused package, with the translation key's code and its values. */
 export type PackageProblem = {
@@ -32,8 +20,6 @@ export type PackageProblem = {
   message: string;
 };
 
-export type RemovedLesson = { lessonId: string; learners: number };
-
 export type ImportResult =
   | { outcome: 'imported'; module: ModuleSummary; created: boolean }
   | { outcome: 'refused'; problems: PackageProblem[] }
@@ -41,10 +27,26 @@ export type ImportResult =
 
 export const modulePackageUrl = (moduleId: string) => `/api/modules/${encodeURIComponent(moduleId)}/package`;
 
-async function send({ path, method, file }: { path: string; method: 'GET' | 'POST'; file?: Blob }): Promise<Response> {
-  const headers = { Accept: 'application/json', ...CSRF_HEADERS, ...(file ? { 'Content-Type': 'application/zip' } : {}) };
+/** What PUT /api/curricula answered: the pathways as stored, or every problem that refused them. */
+export type CurriculaResult = { outcome: 'saved'; curricula: CurriculumSource[] } | { outcome: 'refused'; problems: PackageProblem[] };
+
+async function send({
+  path,
+  method,
+  file,
+  json,
+}: {
+  path: string;
+  method: 'GET' | 'POST' | 'PUT';
+  file?: Blob;
+  json?: unknown;
+}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...CSRF_HEADERS };
+  if (file) headers['Content-Type'] = 'application/zip';
+  else if (json !== undefined) headers['Content-Type'] = 'application/json';
+  const body = file ?? (json === undefined ? undefined : JSON.stringify(json));
   try {
-    return await fetch(path, { method, credentials: 'same-origin', headers, ...(file ? { body: file } : {}) });
+    return await fetch(path, { method, credentials: 'same-origin', headers, ...(body === undefined ? {} : { body }) });
   } catch {
     throw new ApiError(0, 'offline', 'No connection');
   }
@@ -54,6 +56,16 @@ async function failure(response: Response, path: string): Promise<ApiError> {
   const body = (await response.json().catch(() => ({}))) as { message?: string };
   const message = body.message ?? response.statusText;
   return new ApiError(response.status, errorReason({ status: response.status, path, message }), message);
+}
+
+/** The problems of a 422 refusal; undefined for any other answer. */
+async function refusedWith(response: Response): Promise<PackageProblem[] | undefined> {
+  if (response.status !== 422) return undefined;
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { problems?: PackageProblem[] };
+  return Array.isArray(body.problems) ? body.problems : undefined;
 }
 
 export const modulesApi = {
@@ -71,13 +83,8 @@ export const modulesApi = {
       const { module } = (await response.json()) as { module: ModuleSummary };
       return { outcome: 'imported', module, created: response.status === 201 };
     }
-    if (response.status === 422) {
-      const body = (await response
-        .clone()
-        .json()
-        .catch(() => ({}))) as { problems?: PackageProblem[] };
-      if (Array.isArray(body.problems)) return { outcome: 'refused', problems: body.problems };
-    }
+    const problems = await refusedWith(response);
+    if (problems) return { outcome: 'refused', problems };
     if (response.status === 409) {
       const body = (await response
         .clone()
@@ -86,6 +93,21 @@ export const modulesApi = {
       if (Array.isArray(body.removedLessons)) return { outcome: 'lessons-removed', removedLessons: body.removedLessons };
     }
     throw await failure(response, path);
+  },
+
+  curricula: async (): Promise<CurriculumSource[]> => {
+    const response = await send({ path: '/api/curricula', method: 'GET' });
+    if (!response.ok) throw await failure(response, '/api/curricula');
+    return ((await response.json()) as { curricula: CurriculumSource[] }).curricula;
+  },
+
+  /** Replaces every pathway with these, in this order; refused as a whole with its problems. */
+  saveCurricula: async (curricula: readonly unknown[]): Promise<CurriculaResult> => {
+    const response = await send({ path: '/api/curricula', method: 'PUT', json: { curricula } });
+    if (response.ok) return { outcome: 'saved', curricula: ((await response.json()) as { curricula: CurriculumSource[] }).curricula };
+    const problems = await refusedWith(response);
+    if (problems) return { outcome: 'refused', problems };
+    throw await failure(response, '/api/curricula');
   },
 
   retire: (moduleId: string) => change(moduleId, 'retire'),

@@ -54,7 +54,7 @@ const AdminPage = lazy(async () => {
 const ModulesPage = lazy(async () => {
   const [page] = await Promise.all([
     import('../features/admin/ModulesPage'),
-    loadStringGroups(['people']),
+    loadStringGroups(['people', 'hours']),
     i18next.loadNamespaces(['modulesAdmin', 'modules']),
   ]);
   return { default: page.ModulesPage };

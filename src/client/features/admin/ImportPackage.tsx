@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { modulesApi, type ImportResult, type ModuleSummary, type PackageProblem, type RemovedLesson } from '../../api/modules';
+import { modulesApi, type ImportResult, type PackageProblem } from '../../api/modules';
+import type { ModuleSummary, RemovedLesson } from '../../../shared/content/modulePackages';
 import { useAction } from '../../ui/useAction';
 import { FormProblems } from '../../ui/FormProblems';
 import { problemText } from './packageProblems';

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Archive, CircleCheck, Download } from 'lucide-react';
-import { modulePackageUrl, type ModuleSummary } from '../../api/modules';
+import { modulePackageUrl } from '../../api/modules';
+import type { ModuleSummary } from '../../../shared/content/modulePackages';
 import { useFormat } from '../../i18n/format';
 import { useAction } from '../../ui/useAction';
 import { ActionError } from '../../ui/ActionError';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { modulesApi, type ModuleSummary } from '../../api/modules';
+import { modulesApi } from '../../api/modules';
+import type { ModuleSummary } from '../../../shared/content/modulePackages';
 import { useSignedInAccount } from '../../db/identity';
 import { paths } from '../../app/paths';
 import { apiErrorMessage } from '../../ui/apiErrorMessage';
@@ -9,14 +10,15 @@ import { usePageTitle } from '../../ui/usePageTitle';
 import { AdminSections } from './AdminSections';
 import { ModuleList } from './ModuleList';
 import { ImportPackage } from './ImportPackage';
+import { PathwayEditor } from './PathwayEditor';
 import { moduleTitle } from './moduleTitle';
 
 type Listing = { state: 'loading' } | { state: 'failed'; error: string } | { state: 'ready'; modules: ModuleSummary[] };
 
 /**
  * The course's modules as packages on the server: the list with each module's version,
- * languages, size and who imported it when; download, retire and restore; and the import of a
- * new package. Needs a connection, as every coordinator page.
+ * languages, size and who imported it when; download, retire and restore; the import of a
+ * new package; and the pathways' editor. Needs a connection, as every coordinator page.
  */
 export function ModulesPage() {
   const { t } = useTranslation();
@@ -101,6 +103,7 @@ export function ModulesPage() {
           />
         )}
       </section>
+      {listing.state === 'ready' && <PathwayEditor modules={listing.modules} />}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import type { ModuleSummary } from '../../api/modules';
+import type { ModuleSummary } from '../../../shared/content/modulePackages';
 import { currentContentLocale } from '../../i18n/i18n';
 import { pick } from '../../ui/localized';
 

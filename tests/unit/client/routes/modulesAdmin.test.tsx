@@ -9,7 +9,8 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderRoute, resetLearner, signInAs, type ApiStub } from './render';
-import type { ModuleSummary, PackageProblem } from '../../../../src/client/api/modules';
+import type { PackageProblem } from '../../../../src/client/api/modules';
+import type { ModuleSummary } from '../../../../src/shared/content/modulePackages';
 
 beforeEach(async () => {
   await resetLearner();
@@ -49,6 +50,8 @@ function moduleServer(modules: ModuleSummary[], answer?: (url: URL) => Response)
       return answer?.(url);
     }
     if (url.pathname === '/api/modules') return Response.json({ modules });
+    // The pathways' editor below the list has its own test (pathwayEditor.test.tsx).
+    if (url.pathname === '/api/curricula') return Response.json({ curricula: [] });
     const change = /^\/api\/modules\/([^/]+)\/(retire|restore)$/.exec(url.pathname);
     if (change && init?.method === 'POST') {
       sent.push({ url, body: undefined });
