@@ -18,12 +18,14 @@ export default defineConfig({
       manifest: pwaManifest,
       includeAssets: ['favicon.svg', 'icons/*.png'],
       workbox: {
-        // The app shell, every route chunk, every UI language and the course catalogue are
-        // precached. Module files and search indexes are stored per language by the app
+        // The app shell, every route chunk and every UI language are precached. The course
+        // catalogue is not: a coordinator's import changes it on the server without a new build,
+        // so the app fetches it network first and keeps the last one (src/client/content/catalog.ts).
+        // Module files and search indexes are stored per language by the app
         // (src/client/content/offline.ts) in the `biblio-content` cache, served from there first.
         // Lesson illustrations (content/media/) are stored with their module, not precached.
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'content/catalog.json'],
-        globIgnores: ['content/media/**'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['content/**'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/xapi(\/|$)/],

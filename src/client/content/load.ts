@@ -1,12 +1,13 @@
 /*
  * Loading compiled course content (`/content/*.json`, see src/shared/content/compiled.ts).
- * The catalogue is precached by the service worker; module files and search indexes are
- * fetched by revisioned URL and kept on the device by offline.ts, so these fetches are
- * answered offline too.
+ * The catalogue comes from the server, network first, and follows imports (catalog.ts);
+ * module files and search indexes are fetched by revisioned URL and kept on the device by
+ * offline.ts, so these fetches are answered offline too.
  */
 import { useEffect, useState } from 'react';
 import { contentPaths, type Catalog, type ModuleContent, type SearchEntry } from '../../shared/content/compiled';
 import type { ContentLocale } from '../../shared/content/locales';
+import { CatalogError, catalogNow, loadCatalog, onCatalogChange } from './catalog';
 
 export class ContentError extends Error {
   constructor(
@@ -59,8 +60,28 @@ function useJson<T>(url: string | undefined): Loadable<T> {
   return state.url === url ? state.value : { status: 'loading' };
 }
 
+/** The catalogue, re-rendered with the new one when a sync or a reconnection brings a changed catalogue. */
 export function useCatalog(): Loadable<Catalog> {
-  return useJson<Catalog>(contentPaths.catalog);
+  const [state, setState] = useState<Loadable<Catalog>>(() => {
+    const known = catalogNow();
+    return known ? { status: 'ready', data: known } : { status: 'loading' };
+  });
+  useEffect(() => {
+    let live = true;
+    const showCatalog = (data: Catalog) => {
+      if (live) setState((before) => (before.status === 'ready' && before.data === data ? before : { status: 'ready', data }));
+    };
+    const stop = onCatalogChange(showCatalog);
+    loadCatalog().then(showCatalog, (error: unknown) => {
+      const kind = error instanceof CatalogError ? error.kind : 'failed';
+      if (live) setState({ status: 'error', error: new ContentError(kind, contentPaths.catalog) });
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return state;
 }
 
 /** A module's content in one language; waits for the catalogue, which names the current revision. */

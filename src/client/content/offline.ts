@@ -5,12 +5,14 @@
  * it stores every module in the learner's content language (and English, the fallback)
  * plus that language's search index, so studying works offline without downloading all
  * four languages to a cheap phone. A module's illustrations (content-hashed SVGs) are stored
- * with it. Other languages can be stored per module. Copies of
- * older revisions are deleted once the new one is stored.
+ * with it. Other languages can be stored per module. A newer catalogue (an import on the
+ * server, catalog.ts) starts another run once the current one ends, which stores the new
+ * revisions; copies of older revisions are deleted once the new ones are stored.
  */
 import { useEffect, useState } from 'react';
 import { contentPaths, type Catalog } from '../../shared/content/compiled';
 import { nextIdle } from './idle';
+import { inTime } from './inTime';
 import type { ContentLocale } from '../../shared/content/locales';
 
 export const CONTENT_CACHE = 'biblio-content';
@@ -47,14 +49,6 @@ export async function isModuleOffline(catalog: Catalog, moduleId: string, locale
 const CACHE_STEP_MS = 10_000;
 /** A download that has not finished in this time is aborted (a stalled rural connection), and the run retried. */
 const FETCH_MS = 60_000;
-
-function inTime<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 /**
  * The address a download is fetched from: the stored URL plus `store=1`, which the service
@@ -130,40 +124,54 @@ function report(next: OfflineProgress): void {
   for (const listener of listeners) listener(next);
 }
 
+/** The latest catalogue and language asked to be stored: a run that ends finds whether a newer one came meanwhile. */
+let wanted: { catalog: Catalog; locale: ContentLocale } | undefined;
+
+async function storeRun({ catalog, locale }: { catalog: Catalog; locale: ContentLocale }): Promise<void> {
+  const total = catalog.modules.length;
+  let stored = 0;
+  report({ stored, total, done: false, failed: false });
+  try {
+    await store([contentPaths.search(locale, catalog.searchRevisions[locale])]);
+    for (const module of catalog.modules) {
+      // One module per idle moment: a learner who opens a page meanwhile gets it first.
+      await nextIdle();
+      await downloadModule(catalog, module.id, locale);
+      stored += 1;
+      report({ stored, total, done: false, failed: false });
+    }
+    // Old copies only take space: a cache that stalls here does not keep the course from
+    // counting as stored (a stalled call here left the run pending for good); the next run tidies up.
+    await deleteOldRevisions(catalog).catch(() => undefined);
+    report({ stored, total, done: true, failed: false });
+    retryDelayMs = 5_000;
+  } catch {
+    report({ stored, total, done: false, failed: true });
+    // Try again by itself while online, with the latest catalogue asked for; going offline and back, or a new catalogue, also starts a run.
+    retryTimer = setTimeout(() => {
+      // A run reports its own failure in the progress (and schedules the next try).
+      if (navigator.onLine && wanted) storeContentForOffline(wanted.catalog, wanted.locale).catch(() => undefined);
+    }, retryDelayMs);
+    retryDelayMs = Math.min(retryDelayMs * 2, 300_000);
+  }
+}
+
 /**
  * Store every module in `locale` (plus English) and the search index. Safe to call often:
- * what is stored is skipped, concurrent calls share one run, and failures (offline, a stalled
- * download or cache) leave what was stored and are retried by themselves with a growing pause.
+ * what is stored is skipped, concurrent calls share one run (followed by one more when they
+ * bring another catalogue or language), and failures (offline, a stalled download or cache)
+ * leave what was stored and are retried by themselves with a growing pause.
  */
 export function storeContentForOffline(catalog: Catalog, locale: ContentLocale): Promise<void> {
   if (!hasCaches()) return Promise.resolve();
   clearTimeout(retryTimer);
+  wanted = { catalog, locale };
   running ??= (async () => {
-    const total = catalog.modules.length;
-    let stored = 0;
-    report({ stored, total, done: false, failed: false });
-    try {
-      await store([contentPaths.search(locale, catalog.searchRevisions[locale])]);
-      for (const module of catalog.modules) {
-        // One module per idle moment: a learner who opens a page meanwhile gets it first.
-        await nextIdle();
-        await downloadModule(catalog, module.id, locale);
-        stored += 1;
-        report({ stored, total, done: false, failed: false });
-      }
-      // Old copies only take space: a cache that stalls here does not keep the course from
-      // counting as stored (a stalled call here left the run pending for good); the next run tidies up.
-      await deleteOldRevisions(catalog).catch(() => undefined);
-      report({ stored, total, done: true, failed: false });
-      retryDelayMs = 5_000;
-    } catch {
-      report({ stored, total, done: false, failed: true });
-      // Try again by itself while online; going offline and back, or a new catalogue, also starts a run.
-      retryTimer = setTimeout(() => {
-        // A run reports its own failure in the progress (and schedules the next try).
-        if (navigator.onLine) storeContentForOffline(catalog, locale).catch(() => undefined);
-      }, retryDelayMs);
-      retryDelayMs = Math.min(retryDelayMs * 2, 300_000);
+    // `wanted` changes while a run awaits; read it anew after each run.
+    const latest = () => wanted;
+    for (let next = latest(), done = next; next; next = latest() === done ? undefined : latest()) {
+      done = next;
+      await storeRun(next);
     }
   })().finally(() => {
     running = undefined;

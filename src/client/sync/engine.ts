@@ -87,6 +87,8 @@ export type SyncEngineOptions = {
   isOnline?: () => boolean;
   /** Called when a round fails for want of a connection (e.g. to register Background Sync). */
   onOffline?: () => void;
+  /** Called after a full round (push and pull) succeeded: the moment to ask the server for what else changed (the catalogue). */
+  onSynced?: () => void;
 };
 
 /** A full round, or only a push (shortly after a write on this device). */
@@ -104,6 +106,7 @@ export class SyncEngine {
   private readonly transport: SyncTransport;
   private readonly isOnline: () => boolean;
   private readonly onOffline: (() => void) | undefined;
+  private readonly onSynced: (() => void) | undefined;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private intervalTimer: ReturnType<typeof setInterval> | undefined;
@@ -118,6 +121,7 @@ export class SyncEngine {
     this.transport = options.transport;
     this.isOnline = options.isOnline ?? (() => typeof navigator === 'undefined' || navigator.onLine);
     this.onOffline = options.onOffline;
+    this.onSynced = options.onSynced;
   }
 
   getStatus = (): SyncStatus => this.status;
@@ -250,6 +254,7 @@ export class SyncEngine {
       clearTimeout(this.retryTimer);
       await updateSyncMeta(database, { lastSuccessAt: new Date().toISOString(), lastError: undefined, lastErrorAt: undefined });
       this.set({ running: false, lastError: undefined });
+      if (round.kind === 'push-and-pull') this.onSynced?.();
     } catch (error) {
       // Its person signed out: the round ends without a word, in their database or anyone's.
       if (signal.aborted) return;

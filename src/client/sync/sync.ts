@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import { CSRF_HEADERS } from '../api/client';
 import { onIdentityChange, signedInAccount } from '../db/identity';
 import { db } from '../db/schema';
+import { refreshCatalog } from '../content/catalog';
 import { SyncEngine, type SyncStatus } from './engine';
 
 export const syncEngine = new SyncEngine({
@@ -21,6 +22,10 @@ export const syncEngine = new SyncEngine({
   // Without Background Sync (or a service worker) the engine's own retries and the `online` event remain.
   onOffline: () => {
     requestBackgroundSync().catch(() => undefined);
+  },
+  // A coordinator may have imported or updated a module meanwhile: pages and the offline copy follow the new catalogue.
+  onSynced: () => {
+    refreshCatalog().catch(() => undefined);
   },
 });
 

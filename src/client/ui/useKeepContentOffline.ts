@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contentPaths, type Catalog } from '../../shared/content/compiled';
-import { fetchJson } from '../content/load';
+import { onCatalogChange, refreshCatalog } from '../content/catalog';
 import { whenFirstScreenIsIdle } from '../content/idle';
 import { currentContentLocale } from '../i18n/i18n';
 import { useOnline } from './useOnline';
@@ -9,8 +8,10 @@ import { useOnline } from './useOnline';
 /**
  * Whenever the app is online, make sure the course in the learner's language is stored for
  * offline study: once the first screen is idle and the service worker active, never before.
- * The catalogue (which names every file) and the storing code are fetched only then, so
- * neither competes with the first page.
+ * The catalogue is asked for again then (an import may have changed it while the device was
+ * offline), and every newer catalogue a sync brings is stored too, so modules stored offline
+ * move to their new version's files. The storing code is fetched only then, so it does not
+ * compete with the first page.
  */
 export function useKeepContentOffline(): void {
   const online = useOnline();
@@ -19,18 +20,24 @@ export function useKeepContentOffline(): void {
   useEffect(() => {
     if (!online) return;
     let current = true;
+    let stopFollowing: (() => void) | undefined;
     whenFirstScreenIsIdle()
-      .then(() => Promise.all([fetchJson<Catalog>(contentPaths.catalog), import('../content/offline')]))
+      .then(() => Promise.all([refreshCatalog(), import('../content/offline')]))
       .then(
         // A run reports its own failure in the progress Settings shows, and retries by itself.
         ([catalog, offline]) => {
-          if (current) offline.storeContentForOffline(catalog, locale).catch(() => undefined);
+          if (!current) return;
+          offline.storeContentForOffline(catalog, locale).catch(() => undefined);
+          stopFollowing = onCatalogChange((next) => {
+            if (navigator.onLine) offline.storeContentForOffline(next, locale).catch(() => undefined);
+          });
         },
         // The catalogue or the storing code failed to load (offline at that moment): the next change of connection tries again.
         () => undefined,
       );
     return () => {
       current = false;
+      stopFollowing?.();
     };
   }, [online, locale]);
 }
