@@ -1,7 +1,8 @@
 /*
  * What every route needs: the store, the configuration, the sign-in limits (shared counters
  * and the password queue, auth/sign-in-limits.ts), the HTTP Basic credentials this process has
- * verified, and the course catalogue the mentor views and derived summaries are computed with.
+ * verified, and the course catalogue the mentor views and derived summaries are computed with
+ * (read again after an import, course.ts).
  * A verified credential is remembered by an HMAC of the login, the secret and the stored hash
  * it matched (under a key that lives only in this process), so an xAPI client sending a batch
  * every second pays for scrypt once; the account is still read at every request, so a password
@@ -13,7 +14,7 @@ import type { Store } from './store/database';
 import { RateCounts } from './store/rate-counts';
 import { PasswordQueue } from './auth/password-queue';
 import { SignInLimits } from './auth/sign-in-limits';
-import { loadCourse, type Course } from './course';
+import { CourseSnapshot, loadCourse, type Course } from './course';
 
 /** Password checks waiting for their turn, from one client address and from all together. */
 const CHECKS_WAITING_PER_ADDRESS = 16;
@@ -27,17 +28,38 @@ export type AppContext = {
   counts: RateCounts;
   signInLimits: SignInLimits;
   verifiedBasic: VerifiedCredentials;
-  /** The course catalogue (mentor views, derived summaries). */
-  course: Course;
+  /** The course catalogue as last read (tests, start-up); a request asks `currentCourse`. */
+  readonly course: Course;
+  /** The course catalogue now (mentor views, derived summaries): an import by any process shows at the next request. */
+  currentCourse: () => Promise<Course>;
 };
 
-export function createContext(store: Store, config: ServerConfig, course: Course = loadCourse()): AppContext {
+/**
+ * The context of one server process. With `course` (tests, the demo, benchmarks) the course is
+ * that one for good; without, it is the database's, followed across imports, and `onCourseChange`
+ * hears of every change that makes the stored summaries stale.
+ */
+export async function createContext({
+  store,
+  config,
+  course,
+  onCourseChange,
+}: {
+  store: Store;
+  config: ServerConfig;
+  course?: Course;
+  onCourseChange?: (course: Course) => void;
+}): Promise<AppContext> {
   const counts = new RateCounts(store.db);
   const queue = new PasswordQueue({ atOnce: config.passwordChecksAtOnce, waiting: CHECKS_WAITING, perClient: CHECKS_WAITING_PER_ADDRESS });
+  const snapshot = course ? undefined : await CourseSnapshot.open({ store, fallback: () => loadCourse(), onChange: onCourseChange });
   return {
     store,
     config,
-    course,
+    get course() {
+      return snapshot?.known ?? (course as Course);
+    },
+    currentCourse: async () => (snapshot ? snapshot.current() : (course as Course)),
     counts,
     signInLimits: new SignInLimits(counts, queue, {
       maxFailures: config.loginMaxAttempts,

@@ -1,10 +1,13 @@
 /*
  * The course catalogue the server needs for mentor views: modules (lesson counts, quizzes),
- * curricula (required hours) and each quiz's question ids. Read at start from the modules the
- * database keeps (retired ones too: their progress stays in reports), or, while it has none,
- * compiled from `modules/` (about a second) by the same compiler the build uses; tests, the
- * demo and the benchmark may pass their own. An import shows in mentor views after a restart. The fingerprint changes when anything
- * that progress depends on changes, so derived summaries are rebuilt (store/summaries.ts).
+ * curricula (required hours) and each quiz's question ids. Read from the modules the database
+ * keeps (retired ones too: their progress stays in reports), or, while it has none, compiled
+ * from `modules/` (about a second) by the same compiler the build uses; tests, the demo and
+ * the benchmark may pass their own. `CourseSnapshot` keeps it per server process and reads it
+ * again when a cheap look at the modules and pathways tables (`courseStamp`) shows an
+ * import, a retirement or new pathways, also made by another process on the same PostgreSQL
+ * or by the CLI. The fingerprint changes when anything that progress depends on changes, so
+ * derived summaries are rebuilt (store/summaries.ts).
  */
 import { createHash } from 'node:crypto';
 import { compileContent } from '../content/compile';
@@ -69,4 +72,66 @@ export async function loadStoredCourse(store: Store): Promise<Course | undefined
   }
   const curricula = (await readCurricula(store.db)).map((c) => ({ ...c, title: { ...c.title }, summary: { ...c.summary } }));
   return { ...makeCourse({ modules: modules.map((m) => m.compiled.catalog), curricula }, questionIds), quizzes };
+}
+
+/** What the modules and pathways tables look like now, read cheaply: a change means the course must be read again. */
+async function courseStamp(store: Store): Promise<string> {
+  const modules = await store.db.selectFrom('course_modules').select(['id', 'version', 'imported_at', 'retired']).orderBy('id').execute();
+  const pathways = await store.db.selectFrom('course_curricula').select(['id', 'updated_at']).orderBy('position').execute();
+  return JSON.stringify([modules, pathways]);
+}
+
+/**
+ * The course as the database has it now, read again only when its modules or pathways
+ * changed. `onChange` hears of a course whose fingerprint differs from the one before (the
+ * summaries made with the old one are stale).
+ */
+export class CourseSnapshot {
+  #known: { stamp: string; course: Course };
+  #reading: { stamp: string; course: Promise<Course> } | undefined;
+
+  constructor(
+    private readonly source: { store: Store; fallback: () => Course; onChange?: (course: Course) => void },
+    initial: { stamp: string; course: Course },
+  ) {
+    this.#known = initial;
+  }
+
+  /** Reads the course the database keeps (or the fallback while it keeps none) and the stamp it goes with. */
+  static async open(source: { store: Store; fallback: () => Course; onChange?: (course: Course) => void }): Promise<CourseSnapshot> {
+    const stamp = await courseStamp(source.store);
+    return new CourseSnapshot(source, { stamp, course: (await loadStoredCourse(source.store)) ?? source.fallback() });
+  }
+
+  /** The course last read, without looking at the database. */
+  get known(): Course {
+    return this.#known.course;
+  }
+
+  /** The course now: one small query, and a full read only after a change. */
+  async current(): Promise<Course> {
+    const stamp = await courseStamp(this.source.store);
+    if (stamp === this.#known.stamp) return this.#known.course;
+    // Requests that see the same change share one read.
+    let reading = this.#reading;
+    if (reading?.stamp !== stamp) {
+      reading = { stamp, course: this.#read(stamp) };
+      this.#reading = reading;
+    }
+    return reading.course;
+  }
+
+  async #read(stamp: string): Promise<Course> {
+    try {
+      const course = (await loadStoredCourse(this.source.store)) ?? this.source.fallback();
+      // A read begun later (another change meanwhile) is the one to keep.
+      if (this.#reading?.stamp !== stamp) return course;
+      const before = this.#known.course;
+      this.#known = { stamp, course };
+      if (course.fingerprint !== before.fingerprint) this.source.onChange?.(course);
+      return course;
+    } finally {
+      if (this.#reading?.stamp === stamp) this.#reading = undefined;
+    }
+  }
 }

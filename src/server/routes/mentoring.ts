@@ -110,10 +110,6 @@ function dashboardJson(
 
 export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { db } = ctx.store;
-  const modules = ctx.course.catalog.modules;
-  const moduleIds = modules.map((m) => m.id);
-  const known = new Set(moduleIds);
-  const noTotals = learnerTotals([], ctx.course.catalog.curricula);
   const cellsCache = new CellsCache();
 
   app.get<{ Params: { id: string }; Querystring: { inactiveDays?: string; cells?: string } }>(
@@ -122,6 +118,10 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
       const user = await signedInUser(ctx, request, reply);
       const cohort = await followedCohort(ctx, user, request.params.id);
       const inactiveDays = parse(inactiveDaysParam, request.query.inactiveDays, 'inactiveDays');
+      // The course now: a module imported by any server process is a column at once.
+      const course = await ctx.currentCourse();
+      const moduleIds = course.catalog.modules.map((m) => m.id);
+      const noTotals = learnerTotals([], course.catalog.curricula);
       const cellsParam = request.query.cells ?? 'all';
       if (cellsParam !== 'all' && cellsParam !== 'touched') throw new HttpError(400, 'cells: all or touched.');
       // `cells=touched` leaves out not-started cells (no time, no score, no assignment): a third of the size for a large cohort.
@@ -181,9 +181,10 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
     const learner = await readableLearner(ctx, user, request.params.id);
     const key = learnerAgentKey(ctx.config.xapiBase, learner.id);
     // Read from the summary row and ledgers kept at ingest: the learner's history is not folded here.
-    const view = await learnerView(db, { xapiBase: ctx.config.xapiBase, course: ctx.course }, learner.id);
+    const course = await ctx.currentCourse();
+    const view = await learnerView(db, { xapiBase: ctx.config.xapiBase, course }, learner.id);
     const totals = view.totals;
-    const curricula = ctx.course.catalog.curricula;
+    const curricula = course.catalog.curricula;
     let curriculum = curricula.find((c) => c.id === request.query.curriculum);
     if (request.query.curriculum !== undefined && !curriculum) throw new HttpError(404, 'There is no such curriculum.');
     // By default: the pathway the learner has come furthest in (the first one on a tie).
@@ -206,7 +207,7 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
         hours: learnerHours(view.hours, view.onlineSeconds),
       },
       timeline,
-      modules: modules.map((module) => {
+      modules: course.catalog.modules.map((module) => {
         const row = view.rows.get(module.id);
         return {
           moduleId: module.id,
@@ -235,9 +236,10 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
     const cohort = await followedCohort(ctx, user, request.params.id);
     const moduleId = request.query.module;
     if (moduleId === undefined || moduleId === '') throw new HttpError(400, 'module: give the module id (?module=...).');
-    if (!known.has(moduleId)) throw new HttpError(404, 'There is no such module.');
+    const questionIds = (await ctx.currentCourse()).questionIds.get(moduleId);
+    if (!questionIds) throw new HttpError(404, 'There is no such module.');
     const keys = (await learnersOf(db, [cohort.id])).map((p) => learnerAgentKey(ctx.config.xapiBase, p.userId));
-    if (keys.length === 0) return difficultQuestions([], moduleId, ctx.course.questionIds.get(moduleId) ?? []);
+    if (keys.length === 0) return difficultQuestions([], moduleId, questionIds);
     const quiz = activityId(ctx.config.xapiBase, { kind: 'quiz', moduleId });
     const rows = await db
       .selectFrom('statements as s')
@@ -253,7 +255,7 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
       )
       .execute();
     const statements = rows.map((row) => JSON.parse(row.statement) as Statement);
-    return difficultQuestions(statements, moduleId, ctx.course.questionIds.get(moduleId) ?? []);
+    return difficultQuestions(statements, moduleId, questionIds);
   });
 
   app.get('/api/reports/surveys', async (request, reply) => {

@@ -130,7 +130,7 @@ async function save(
         authority: principal.agent,
         mayVoid: rights.mayVoid,
         mayReview: rights.mayReview,
-        afterStore: summaryHook({ xapiBase: ctx.config.xapiBase, course: ctx.course }),
+        afterStore: summaryHook({ xapiBase: ctx.config.xapiBase, course: await ctx.currentCourse() }),
       },
       attachments,
     );

@@ -23,9 +23,9 @@
  * Whether a review counts (who may review the learner, store/reviewers.ts) is decided when a
  * row is computed from the ledgers, which keep every review.
  * The rows and ledgers are only a cache of the statements: when the course catalogue changes
- * (a module gains a lesson) or what they hold changes (SUMMARY_FORMAT), `rebuildStaleSummaries`
- * at start rebuilds every learner whose row was made otherwise from their statements, and
- * dropping them loses nothing.
+ * (a module gains a lesson) or what they hold changes (SUMMARY_FORMAT), `rebuildStale` (at
+ * start, and after an import changes the course: server/course.ts) rebuilds every learner
+ * whose row was made otherwise from their statements, and dropping them loses nothing.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
@@ -288,16 +288,40 @@ export function summaryHook(deps: SummaryDeps) {
 
 /** At start: rebuild learners whose rows are missing or were made with another course catalogue or summary format. Returns how many. */
 export async function rebuildStaleSummaries(db: Kysely<Database>, dialect: Dialect, deps: SummaryDeps): Promise<number> {
+  return rebuildStale({ db, dialect, deps });
+}
+
+/**
+ * Rebuilds the learners whose rows are missing or were made with another course catalogue or
+ * summary format, one transaction each, until `signal` is aborted (the server is stopping).
+ * Several server processes that see the same import may run it at once: a learner another
+ * one rebuilt meanwhile is skipped. Returns how many rows were stale when it began.
+ */
+export async function rebuildStale({
+  db,
+  dialect,
+  deps,
+  signal,
+}: {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  deps: SummaryDeps;
+  signal?: AbortSignal;
+}): Promise<number> {
+  const fingerprint = summaryFingerprint(deps.course);
   const stale = await db
     .selectFrom('users as u')
     .leftJoin('learner_summaries as l', 'l.learner_id', 'u.id')
     .select('u.id')
     .where('u.role', '=', 'learner')
-    .where((eb) => eb.or([eb('l.learner_id', 'is', null), eb('l.course_fingerprint', '!=', summaryFingerprint(deps.course))]))
+    .where((eb) => eb.or([eb('l.learner_id', 'is', null), eb('l.course_fingerprint', '!=', fingerprint)]))
     .execute();
   for (const { id } of stale) {
+    if (signal?.aborted) break;
     await db.transaction().execute(async (trx) => {
       await lockStatements(trx, dialect);
+      const row = await trx.selectFrom('learner_summaries').select('course_fingerprint').where('learner_id', '=', id).executeTakeFirst();
+      if (row?.course_fingerprint === fingerprint) return;
       await rebuildLearner(trx, deps, id);
     });
   }
