@@ -189,4 +189,30 @@ describe('storing the course for offline study', () => {
     await vi.waitFor(() => expect(refusedBodyCancelled).toBe(true));
     expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
+
+  it('stores a newer catalogue that arrives during a run once the run ends, and deletes the old copies', async () => {
+    const fake = fakeCaches(0);
+    vi.stubGlobal('caches', fake.storage);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => new Response(`content of ${url}`)),
+    );
+    const updated = {
+      ...catalog,
+      modules: catalog.modules.map((m) => (m.id === 'two' ? { ...m, revisions: { en: 'r3', lv: 'r3', bg: 'r3', uk: 'r3' } } : m)),
+    } as Catalog;
+    const offline = await import('../../../../src/client/content/offline');
+    const first = offline.storeContentForOffline(catalog, 'en');
+    // An import on the server: the sync brings the new catalogue while the first run is under way.
+    const second = offline.storeContentForOffline(updated, 'en');
+    expect(second).toBe(first);
+    await vi.advanceTimersByTimeAsync(4 * IDLE_STEP_MS);
+    await second;
+    expect([...fake.stored.keys()].sort()).toEqual([
+      '/content/media/one/steps.0123456789.svg',
+      '/content/modules/one/en.json?v=r1',
+      '/content/modules/two/en.json?v=r3',
+      '/content/search/en.json?v=s1',
+    ]);
+  });
 });
