@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { biblioContent } from './src/content/vite-plugin';
 import { pwaManifest } from './src/client/pwa/manifest';
+import { storedPhotoWidth } from './src/client/pwa/photoFallback';
 import { DEFAULT_XAPI_BASE } from './src/shared/xapi/activities';
 
 export default defineConfig({
@@ -40,7 +41,8 @@ export default defineConfig({
               !url.searchParams.has('store') &&
               ['/content/modules/', '/content/search/', '/content/media/'].some((path) => url.pathname.startsWith(path)),
             handler: 'CacheFirst',
-            options: { cacheName: 'biblio-content' },
+            // Offline, a photograph width the device did not store is answered with the one it did.
+            options: { cacheName: 'biblio-content', plugins: [{ handlerDidError: storedPhotoWidth }] },
           },
         ],
       },

@@ -34,6 +34,7 @@ import { contentPaths } from '../shared/content/compiled';
 import { renderMarkdown, plainText, countWords, INTERNAL_LINK } from './markdown';
 import { ModuleMedia, type ResolvedMedia } from './media';
 import { problem, type ContentProblem, type ProblemDetail } from './problems';
+import type { PlannedVariant } from './raster';
 import { readTree, TreeReader, type ContentTree } from './tree';
 
 export { formatProblems, type ContentProblem } from './problems';
@@ -48,6 +49,10 @@ export type CourseSource = {
 
 export type CompileResult = {
   files: Map<string, string>;
+  /** Photograph widths to make, by path (`content/media/<id>/<name>.<hash>-<width>.webp`): ./images.ts makes them. */
+  images: Map<string, PlannedVariant>;
+  /** Published files that are not text, by path: the made photograph widths (filled by ./images.ts). */
+  binaries: Map<string, Uint8Array>;
   problems: ContentProblem[];
   catalog: Catalog;
   course: CourseSource;
@@ -476,16 +481,19 @@ function checkInternalLinks(modules: ModuleBuild[], problems: Problems): void {
 }
 
 /** The revision of a content file: what its revisioned URL carries (`?v=`). */
-export function revisionOf(json: string): string {
+export function revisionOf(json: string | Uint8Array): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }
 
-function buildModuleFiles(build: ModuleBuild, files: Map<string, string>, search: Map<ContentLocale, SearchEntry[]>): CatalogModule {
+type CourseOutput = Pick<CompileResult, 'files' | 'images'> & { search: Map<ContentLocale, SearchEntry[]> };
+
+function buildModuleFiles(build: ModuleBuild, { files, images, search }: CourseOutput): CatalogModule {
   const { source, lessonsByLocale, quiz, assignment } = build;
   const revisions = {} as Record<ContentLocale, string>;
   const media = {} as Record<ContentLocale, string[]>;
   const cover: Partial<Record<ContentLocale, ModuleCover>> = {};
   for (const file of build.media.files.values()) files.set(file.path, file.source);
+  for (const [path, planned] of build.media.images) images.set(path, planned);
   const english = lessonsByLocale.get('en') ?? [];
   for (const locale of CONTENT_LOCALES) {
     const own = new Map((lessonsByLocale.get(locale) ?? []).map((l) => [l.id, l]));
@@ -599,6 +607,7 @@ export function compileTree({ tree, label }: { tree: ContentTree; label: string 
   const reader = new TreeReader(tree);
   const problems = new Problems(label);
   const files = new Map<string, string>();
+  const images = new Map<string, PlannedVariant>();
   const search = new Map<ContentLocale, SearchEntry[]>();
   const builds: ModuleBuild[] = [];
 
@@ -612,7 +621,7 @@ export function compileTree({ tree, label }: { tree: ContentTree; label: string 
   checkInternalLinks(builds, problems);
   const curricula = readCurricula({ reader, builds, problems });
 
-  const modules = builds.map((build) => buildModuleFiles(build, files, search));
+  const modules = builds.map((build) => buildModuleFiles(build, { files, images, search }));
   const searchRevisions = {} as Record<ContentLocale, string>;
   for (const locale of CONTENT_LOCALES) {
     const json = JSON.stringify(search.get(locale) ?? []);
@@ -621,7 +630,7 @@ export function compileTree({ tree, label }: { tree: ContentTree; label: string 
   }
   const catalog: Catalog = { curricula, modules, searchRevisions };
   files.set(contentPaths.catalog.slice(1), JSON.stringify(catalog));
-  return { files, problems: problems.list, catalog, course: courseSource(builds) };
+  return { files, images, binaries: new Map(), problems: problems.list, catalog, course: courseSource(builds) };
 }
 
 function readCurricula({

@@ -6,6 +6,7 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import type { ResolvedMedia } from './media';
+import { IMAGE_SIZES } from './raster';
 import type { ProblemDetail } from './problems';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
@@ -41,7 +42,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
     th: ['align'],
     td: ['align'],
     ol: ['start'],
-    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
   },
   allowedSchemes: ['https'],
   transformTags: {
@@ -51,7 +52,7 @@ const ALLOWED: sanitizeHtml.IOptions = {
 
 export type Rendered = { html: string; problems: ProblemDetail[]; internalLinks: string[]; media: string[] };
 
-/** Resolves `![alt](media/x.svg)` to a published image, or says what is wrong with it. */
+/** Resolves `![alt](media/x.svg)` (or a photograph) to a published image, or says what is wrong with it. */
 export type ImageResolver = (reference: string) => ResolvedMedia | ProblemDetail;
 
 /** Links inside the app: a module or a lesson, checked against the content by the compiler. */
@@ -109,7 +110,10 @@ export function renderMarkdown(source: string, resolveImage?: ImageResolver): Re
         const image = images.get(attribs.src ?? '');
         if (!image) return { tagName: 'span', attribs: {} };
         const size = { width: String(image.width), height: String(image.height) };
-        return { tagName, attribs: { src: image.url, alt: attribs.alt ?? '', ...size, loading: 'lazy', decoding: 'async' } };
+        const srcset: Record<string, string> = image.srcset
+          ? { srcset: image.srcset.map((candidate) => `${candidate.url} ${candidate.width}w`).join(', '), sizes: IMAGE_SIZES }
+          : {};
+        return { tagName, attribs: { src: image.url, ...srcset, alt: attribs.alt ?? '', ...size, loading: 'lazy', decoding: 'async' } };
       },
     },
   }).trim();

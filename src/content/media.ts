@@ -1,18 +1,32 @@
 /*
- * Illustrations in lessons: `![what it shows](media/<name>.svg)` names a file in the module's
- * `media/` folder. The compiler checks each file (SVG only, size, nothing that could run or
- * fetch anything), gives it a URL with a hash of its content (so a cached copy is never
- * stale and can be kept forever), and the lesson's HTML gets an `<img>` with that URL, its
- * alt text and its size from the viewBox (so the page does not jump while it loads).
+ * Illustrations in lessons: `![what it shows](media/<name>.svg|jpg|png|webp)` names a file in
+ * the module's `media/` folder. The compiler checks each file (an SVG: size, nothing that could
+ * run or fetch anything; a photograph: its type by its first bytes, its size in bytes and
+ * pixels), gives it a URL with a hash of its content (so a cached copy is never stale and can
+ * be kept forever), and the lesson's HTML gets an `<img>` with that URL, its alt text and its
+ * size (so the page does not jump while it loads). A photograph is published as WebP in a few
+ * widths (./raster.ts plans them, ./images.ts makes them) and shown with a srcset.
  * Images are shown with `<img>`, where a browser never runs an SVG's scripts; the checks
  * refuse such content anyway, so an author learns about it from the build.
  */
 import { createHash } from 'node:crypto';
 import type { ProblemCode, ProblemDetail } from './problems';
+import { MAX_RASTER_BYTES, MAX_RASTER_SIDE, rasterSize, rasterType, storedWidth, variantWidths, type PlannedVariant } from './raster';
 import type { TreeReader } from './tree';
 
-/** What a lesson may reference: `media/` + a lower-case file name ending in `.svg`. */
-export const MEDIA_REFERENCE = /^media\/([a-z0-9][a-z0-9._-]*)\.svg$/;
+/** What a lesson may reference: `media/` + a lower-case file name ending in `.svg` or a photograph's extension. */
+export const MEDIA_REFERENCE = /^media\/([a-z0-9][a-z0-9._-]*)\.(svg|jpe?g|png|webp)$/;
+const CONTENT_TYPES: Record<string, string> = {
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+  json: 'application/json; charset=utf-8',
+};
+
+/** The Content-Type a published content file is served with, by its extension. */
+export function contentTypeOf(path: string): string {
+  return CONTENT_TYPES[/\.([a-z0-9]+)$/.exec(path)?.[1] ?? ''] ?? 'application/octet-stream';
+}
+
 /** An illustration is a diagram, not a photograph: a larger SVG is almost always an embedded bitmap. */
 export const MAX_SVG_BYTES = 200 * 1024;
 
@@ -28,7 +42,10 @@ const UNSAFE_SVG: { pattern: RegExp; code: ProblemCode }[] = [
   { pattern: /<image\b/i, code: 'svgBitmap' },
 ];
 
-export type ResolvedMedia = { url: string; width: number; height: number };
+/** One width of a photograph, for the srcset. */
+export type ImageCandidate = { url: string; width: number };
+/** `srcset`: the widths of a photograph (absent for an SVG, which has one file for every screen). */
+export type ResolvedMedia = { url: string; width: number; height: number; srcset?: ImageCandidate[] };
 export type MediaFile = { path: string; source: string };
 
 function svgSize(source: string): { width: number; height: number } | undefined {
@@ -56,6 +73,8 @@ export function svgProblem({ source, bytes, reference }: { source: string; bytes
  */
 export class ModuleMedia {
   readonly files = new Map<string, MediaFile>();
+  /** The WebP widths to make, by path: publishing makes them (./images.ts). */
+  readonly images = new Map<string, PlannedVariant>();
   private readonly resolved = new Map<string, ResolvedMedia | ProblemDetail>();
   private readonly byUrl = new Map<string, ResolvedMedia>();
 
@@ -86,13 +105,42 @@ export class ModuleMedia {
     if (!match) return { code: 'mediaReference', params: { reference } };
     const file = `${this.folder}/${reference}`;
     if (!this.reader.has(file)) return { code: 'mediaMissing', params: { reference, module: this.moduleId } };
+    const name = match[1] ?? 'image';
+    if (match[2] !== 'svg') return this.readRaster({ reference, name, bytes: this.reader.tree.get(file) ?? new Uint8Array() });
     const source = this.reader.text(file);
     const problem = svgProblem({ source, bytes: this.reader.size(file), reference });
     if (problem) return problem;
     const size = svgSize(source) ?? { width: 1, height: 1 };
     const hash = createHash('sha256').update(source).digest('hex').slice(0, 10);
-    const path = `content/media/${this.moduleId}/${match[1] ?? 'image'}.${hash}.svg`;
+    const path = `content/media/${this.moduleId}/${name}.${hash}.svg`;
     this.files.set(path, { path, source });
     return { url: `/${path}`, ...size };
+  }
+
+  /** A photograph: checked by its bytes, planned in its widths; `url` is the width stored for offline study. */
+  private readRaster({ reference, name, bytes }: { reference: string; name: string; bytes: Uint8Array }): ResolvedMedia | ProblemDetail {
+    if (bytes.byteLength > MAX_RASTER_BYTES)
+      return { code: 'imageTooLarge', params: { reference, kb: Math.ceil(bytes.byteLength / 1024), max: MAX_RASTER_BYTES / 1024 } };
+    const type = rasterType(bytes);
+    if (!type) return { code: 'imageNotRaster', params: { reference } };
+    const size = rasterSize(bytes, type);
+    if (!size) return { code: 'imageUnreadable', params: { reference } };
+    if (Math.max(size.width, size.height) > MAX_RASTER_SIDE)
+      return { code: 'imageTooManyPixels', params: { reference, width: size.width, height: size.height, max: MAX_RASTER_SIDE } };
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+    const widths = variantWidths(size.width);
+    const srcset = widths.map((width) => {
+      const path = `content/media/${this.moduleId}/${name}.${hash}-${width}.webp`;
+      this.images.set(path, { source: bytes, width });
+      return { url: `/${path}`, width };
+    });
+    const largest = widths[widths.length - 1] ?? size.width;
+    const stored = storedWidth(widths);
+    return {
+      url: srcset.find((candidate) => candidate.width === stored)?.url ?? '',
+      width: largest,
+      height: Math.round((size.height * largest) / size.width),
+      srcset,
+    };
   }
 }

@@ -13,6 +13,7 @@ import { zipSync } from 'fflate';
 import { parse as parseYaml } from 'yaml';
 import { CONTENT_LOCALES } from '../shared/content/locales';
 import { MAX_SVG_BYTES } from './media';
+import { MAX_RASTER_BYTES } from './raster';
 import { problem, type ContentProblem, type ProblemDetail } from './problems';
 
 /** Limits on a package and its entries; a module's folder is about 250 KB today. */
@@ -26,6 +27,7 @@ export const PACKAGE_LIMITS = {
   ratioFloorBytes: 64 * 1024,
   textBytes: 256 * 1024,
   svgBytes: MAX_SVG_BYTES,
+  rasterBytes: MAX_RASTER_BYTES,
 } as const;
 
 export type ModulePackage = {
@@ -40,6 +42,7 @@ export type PackageRead = { ok: true; package: ModulePackage } | { ok: false; pr
 const MODULE_FILES = new Set(['module.yaml', 'quiz.yaml', 'assignment.yaml']);
 const LESSON_PATH = new RegExp(`^(?:${CONTENT_LOCALES.join('|')})/[^/]+\\.md$`);
 const MEDIA_PATH = /^media\/[^/]+\.svg$/;
+const RASTER_PATH = /^media\/[^/]+\.(?:jpe?g|png|webp)$/;
 /** What operating systems add to a zip they make; skipped, never unpacked. */
 const SYSTEM_FILE = /(?:^|\/)(?:__MACOSX\/.*|\.DS_Store|Thumbs\.db|desktop\.ini)$/;
 
@@ -63,6 +66,7 @@ type Entry = {
 function sizeLimit(path: string): number | undefined {
   if (MODULE_FILES.has(path) || LESSON_PATH.test(path)) return PACKAGE_LIMITS.textBytes;
   if (MEDIA_PATH.test(path)) return PACKAGE_LIMITS.svgBytes;
+  if (RASTER_PATH.test(path)) return PACKAGE_LIMITS.rasterBytes;
   return undefined;
 }
 

@@ -1,8 +1,11 @@
 /*
  * The course content served from the database (src/server/modules/content.ts): seeded, it is
  * byte for byte what the build emits; an import or a retirement shows at once, with new
- * revisions, and a revision the database does not have is left to dist/.
+ * revisions, and a revision the database does not have is left to dist/. A photograph in an
+ * imported package gets its WebP widths made by the build's code, kept in course_media and
+ * served by hash; the catalogue says what storing the module takes.
  */
+import sharp from 'sharp';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,17 +13,24 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../src/server/admin-commands';
 import { loadCourse, loadStoredCourse } from '../../src/server/course';
 import { compileContent } from '../../src/content/compile';
+import { publishImages } from '../../src/content/images';
 import { writePackage } from '../../src/content/package';
 import { readTree } from '../../src/content/tree';
 import { seedModules } from '../../src/server/modules/service';
-import type { Catalog } from '../../src/shared/content/compiled';
+import type { Catalog, ModuleContent } from '../../src/shared/content/compiled';
+import { makePhoto } from '../unit/content/photo';
 import { beforeAllOrFail, DATABASES } from './helpers/databases';
 import { APP_HEADERS, XAPI_BASE, makeUser, startTestServer, type Session, type TestServer } from './helpers/server';
 import { loadConfig } from '../../src/server/config';
 import { openServer } from '../../src/server/server';
 
 const MODULE = 'online-safety';
-const built = compileContent('modules').files;
+const PHOTO_LESSON = 'en/01-recognising-scam-messages.md';
+const PHOTO_ALT = 'A library computer showing a message that asks for a bank password';
+// What the build emits: compiled, then published (photographs made, storage measured).
+const course = compileContent('modules');
+await publishImages(course);
+const built = course.files;
 const builtCatalog = JSON.parse(built.get('content/catalog.json')!) as Catalog;
 
 describe.each(DATABASES)('course content from the database on %s', (kind) => {
@@ -64,7 +74,12 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
     expect(stored?.fingerprint).toBe(compiled.fingerprint);
     expect(stored?.questionIds).toEqual(compiled.questionIds);
     expect(stored?.quizzes).toEqual(compiled.quizzes);
-    expect(stored?.catalog).toEqual({ modules: compiled.catalog.modules, curricula: compiled.catalog.curricula });
+    // Storage sizes are measured when a course is published, which loadCourse does not do.
+    const unmeasured = stored?.catalog.modules.map(({ storage: _measured, ...module }) => module);
+    expect({ ...stored?.catalog, modules: unmeasured }).toEqual({
+      modules: compiled.catalog.modules,
+      curricula: compiled.catalog.curricula,
+    });
   });
 
   it('answers a revision it does not have with nothing (dist/ may have it)', async () => {
@@ -161,5 +176,59 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
     const refused = await admin('import-curricula', '--file', file);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^error: curricula\.yaml:\d+: curricula\.0 \([a-z0-9-]+\): no module "no-such-module"$/m);
+  });
+
+  it('makes the WebP widths of an imported photograph and serves each by its hash, immutable, from every process', async () => {
+    const files = readTree(`modules/${MODULE}`);
+    const text = (path: string) => new TextDecoder().decode(files.get(path));
+    files.set('module.yaml', new TextEncoder().encode(text('module.yaml').replace(/^version: \d+$/m, 'version: 7')));
+    files.set(PHOTO_LESSON, new TextEncoder().encode(`${text(PHOTO_LESSON)}\n![${PHOTO_ALT}](media/scam-on-screen.jpg)\n`));
+    files.set('media/scam-on-screen.jpg', await makePhoto({ width: 1600, height: 900, format: 'jpeg' }));
+    const imported = await server.app.inject({
+      method: 'POST',
+      url: '/api/modules',
+      headers: { ...APP_HEADERS, cookie: coordinator.cookie, 'content-type': 'application/zip' },
+      payload: Buffer.from(writePackage({ folder: MODULE, files })),
+    });
+    expect(imported.statusCode).toBe(200);
+    // An earlier test may have left it retired, out of the catalogue.
+    await server.app.inject({
+      method: 'POST',
+      url: `/api/modules/${MODULE}/restore`,
+      headers: { ...APP_HEADERS, cookie: coordinator.cookie },
+    });
+
+    const catalog = (await get('/content/catalog.json')).json<Catalog>();
+    const module = catalog.modules.find((m) => m.id === MODULE)!;
+    const lesson = (await get(`/content/modules/${MODULE}/en.json?v=${module.revisions.en}`)).json<ModuleContent>().lessons[0]!;
+    const image = new RegExp(`<img src="([^"]+)" srcset="([^"]+)" sizes="[^"]+" alt="${PHOTO_ALT}" width="1440" height="810"`).exec(
+      lesson.html,
+    );
+    expect(image).not.toBeNull();
+    const candidates = image![2]!.split(', ').map((candidate) => candidate.split(' '));
+    expect(candidates.map(([, width]) => width)).toEqual(['480w', '960w', '1440w']);
+    expect(image![1]).toBe(candidates[1]![0]);
+    expect(module.media.en).toContain(image![1]);
+
+    let storedBytes = 0;
+    for (const [url = '', width = ''] of candidates) {
+      const answer = await get(url);
+      expect(answer.statusCode).toBe(200);
+      expect(answer.headers['content-type']).toBe('image/webp');
+      expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect((await sharp(answer.rawPayload).metadata()).width).toBe(Number.parseInt(width, 10));
+      if (url === image![1]) storedBytes = answer.rawPayload.byteLength;
+    }
+    const json = (await get(`/content/modules/${MODULE}/en.json?v=${module.revisions.en}`)).rawPayload.byteLength;
+    const others = module.media.en.filter((url) => url !== image![1]);
+    let otherBytes = 0;
+    for (const url of others) otherBytes += (await get(url)).rawPayload.byteLength;
+    expect(module.storage?.en).toEqual({ bytes: json + storedBytes + otherBytes, videoBytes: 0 });
+
+    const other = await openServer(loadConfig({ XAPI_BASE, ...server.database.env }), { serveApp: false });
+    const fromOther = await other.app.inject({ method: 'GET', url: candidates[0]![0]! });
+    expect(fromOther.statusCode).toBe(200);
+    expect(fromOther.rawPayload).toEqual((await get(candidates[0]![0]!)).rawPayload);
+    await other.app.close();
   });
 });

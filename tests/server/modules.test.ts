@@ -13,7 +13,7 @@ import { readPackage, writePackage } from '../../src/content/package';
 import { readTree } from '../../src/content/tree';
 import { checkCourse } from '../../src/content/validate';
 import { runAdmin } from '../../src/server/admin-commands';
-import { compiledModules } from '../../src/server/modules/compiled';
+import { publishedModules } from '../../src/server/modules/compiled';
 import { seedModules, type ModuleSummary } from '../../src/server/modules/service';
 import { readModules } from '../../src/server/modules/store';
 import { activityId } from '../../src/shared/xapi/activities';
@@ -73,7 +73,7 @@ describe.each(DATABASES)('module packages on %s', (kind) => {
 
   it('seeds the course once, and an export round trip compiles to the same content', async () => {
     expect(await seedModules(server.ctx.store)).toBe(0);
-    const expected = compiledModules(compileContent('modules'));
+    const expected = await publishedModules(compileContent('modules'));
     const stored = await readModules(server.ctx.store.db);
     expect(stored.map((m) => m.id)).toEqual([...expected.keys()].sort());
     for (const module of stored) expect(module.compiled).toEqual(expected.get(module.id));
@@ -86,7 +86,7 @@ describe.each(DATABASES)('module packages on %s', (kind) => {
     }
     const again = checkCourse({ tree, label: 'exported' });
     expect(again.problems).toEqual([]);
-    expect(compiledModules(again.compiled)).toEqual(expected);
+    expect(await publishedModules(again.compiled)).toEqual(expected);
   });
 
   it('lists every module with its version, languages, size and who imported it', async () => {

@@ -13,12 +13,13 @@
  * from another server process on the same PostgreSQL.
  */
 import { revisionOf } from '../../content/compile';
+import { contentTypeOf } from '../../content/media';
 import type { Catalog, SearchEntry } from '../../shared/content/compiled';
 import { CONTENT_LOCALES, type ContentLocale } from '../../shared/content/locales';
 import type { Store } from '../store/database';
-import { readCurricula, readModules, type StoredModule } from './store';
+import { readCurricula, readMedia, readModules, type StoredModule } from './store';
 
-export type ContentAnswer = { body: string; contentType: string; immutable: boolean };
+export type ContentAnswer = { body: string | Buffer; contentType: string; immutable: boolean };
 
 type Assembled = {
   files: Map<string, string>;
@@ -72,14 +73,17 @@ export class CourseContent {
    */
   async answer({ path, revision }: { path: string; revision: string | undefined }): Promise<ContentAnswer | undefined> {
     const content = await this.current();
+    const media = path.startsWith('content/media/');
+    // Photograph widths are bytes in course_media, read when asked for (the browser keeps them: their names carry their hash).
+    const stored = content && media && !content.files.has(path) ? await readMedia(this.store.db, path) : undefined;
+    if (stored) return { body: stored, contentType: contentTypeOf(path), immutable: true };
     const body = content?.files.get(path);
     if (!content || body === undefined) return undefined;
     const current = content.revisions.get(path);
     if (revision !== undefined && current !== undefined && revision !== current) return undefined;
-    const media = path.startsWith('content/media/');
     return {
       body,
-      contentType: media ? 'image/svg+xml' : 'application/json; charset=utf-8',
+      contentType: contentTypeOf(path),
       // Media names carry their hash; a revisioned file asked for by its revision never changes either.
       immutable: media || (revision !== undefined && revision === current),
     };

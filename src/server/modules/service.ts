@@ -14,7 +14,7 @@ import type { Localized } from '../../shared/content/compiled';
 import { curriculaFileSchema, type CurriculumSource } from '../../shared/content/schema';
 import type { Store } from '../store/database';
 import { ConflictError } from '../store/errors';
-import { compiledModules } from './compiled';
+import { publishedModules } from './compiled';
 import {
   countModules,
   learnersOnLessons,
@@ -147,7 +147,7 @@ export async function importModule(
     label,
   });
   if (checked.problems.length) return { outcome: 'refused', problems: checked.problems };
-  const compiled = compiledModules(checked.compiled).get(id);
+  const compiled = (await publishedModules(checked.compiled, [id])).get(id);
   if (!compiled) throw new Error(`Module "${id}" passed the checks but was not compiled.`);
 
   const current = modules.find((module) => module.id === id);
@@ -260,7 +260,7 @@ export async function seedModules(store: Store, root = 'modules'): Promise<numbe
   const checked = checkCourse({ tree: courseTree({ packages, curricula: curriculaYaml }), label: root });
   if (checked.problems.length)
     throw new SeedError(`${root} fails modules:check:\n${checked.problems.map((p) => `${p.file}: ${p.message}`).join('\n')}`);
-  const compiled = compiledModules(checked.compiled);
+  const compiled = await publishedModules(checked.compiled);
   const curricula = curriculaFileSchema.parse(parseYaml(new TextDecoder().decode(curriculaYaml))).curricula;
   const at = new Date().toISOString();
   return store.db.transaction().execute(async (trx) => {

@@ -1,6 +1,7 @@
 /*
  * The course modules and pathways the server keeps (tables course_modules and
- * course_curricula, migration 0015): reads and writes only; what may be written is decided by
+ * course_curricula, migration 0015; the photographs' WebP widths in course_media, 0016):
+ * reads and writes only; what may be written is decided by
  * ./service.ts. Imports are serialised across server processes by a PostgreSQL advisory lock
  * (SQLite runs one write transaction at a time anyway).
  */
@@ -65,11 +66,12 @@ export async function saveModule(
   trx: Transaction<Database>,
   module: { id: string; version: number; zip: Uint8Array; compiled: CompiledModule; importedAt: string; importedBy: string | null },
 ): Promise<void> {
+  const { binaries, ...compiled } = module.compiled;
   const values = {
     version: module.version,
     package: Buffer.from(module.zip),
     size_bytes: module.zip.byteLength,
-    compiled: JSON.stringify(module.compiled),
+    compiled: JSON.stringify(compiled),
     imported_at: module.importedAt,
     imported_by: module.importedBy,
   };
@@ -78,6 +80,26 @@ export async function saveModule(
     .values({ id: module.id, ...values, retired: 0 })
     .onConflict((oc) => oc.column('id').doUpdateSet(values))
     .execute();
+  await saveMedia(trx, { moduleId: module.id, binaries: binaries ?? new Map() });
+}
+
+/** Replaces a module's stored media files with these (the previous version's go: their URLs are in no content served now). */
+async function saveMedia(
+  trx: Transaction<Database>,
+  { moduleId, binaries }: { moduleId: string; binaries: Map<string, Uint8Array> },
+): Promise<void> {
+  await trx.deleteFrom('course_media').where('module_id', '=', moduleId).execute();
+  for (const [path, bytes] of binaries)
+    await trx
+      .insertInto('course_media')
+      .values({ path, module_id: moduleId, body: Buffer.from(bytes), size_bytes: bytes.byteLength })
+      .execute();
+}
+
+/** A stored media file by its path, or undefined. */
+export async function readMedia(db: Reader, path: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('course_media').select('body').where('path', '=', path).executeTakeFirst();
+  return row && Buffer.from(row.body);
 }
 
 /** Sets whether a module is retired; false when there is no such module. */

@@ -499,6 +499,21 @@ const courseModules: Migration = {
   },
 };
 
+/** The WebP widths of lesson photographs, made at import, served by their content-hashed paths. */
+const courseMedia: Migration = {
+  async up(db: Kysely<unknown>) {
+    const binary = db.getExecutor().adapter instanceof PostgresAdapter ? 'bytea' : 'blob';
+    await db.schema
+      .createTable('course_media')
+      .addColumn('path', 'text', (c) => c.primaryKey())
+      .addColumn('module_id', 'text', (c) => c.notNull())
+      .addColumn('body', binary, (c) => c.notNull())
+      .addColumn('size_bytes', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('course_media_module').on('course_media').column('module_id').execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-mentoring': mentoring,
@@ -515,6 +530,7 @@ const migrations: Record<string, Migration> = {
   '0013_xapi_gathered': xapiGathered,
   '0014_xapi_document_keys': xapiDocumentKeys,
   '0015_course_modules': courseModules,
+  '0016_course_media': courseMedia,
 };
 
 export const migrationProvider: MigrationProvider = {

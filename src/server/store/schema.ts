@@ -164,6 +164,15 @@ export type CourseModulesTable = {
   retired: number;
 };
 
+/** A published file of a module that is not text (a photograph's WebP width), by its content-hashed path. */
+export type CourseMediaTable = {
+  /** `content/media/<module>/<name>.<hash>-<width>.webp`. */
+  path: string;
+  module_id: string;
+  body: Buffer;
+  size_bytes: number;
+};
+
 /** A pathway (curricula.yaml's entries), in catalogue order. */
 export type CourseCurriculaTable = {
   id: string;
@@ -189,6 +198,7 @@ export type Database = {
   course_events: CourseEventsTable;
   course_modules: CourseModulesTable;
   course_curricula: CourseCurriculaTable;
+  course_media: CourseMediaTable;
   attachments: AttachmentsTable;
   statement_attachments: StatementAttachmentsTable;
   rate_counts: RateCountsTable;

@@ -11,6 +11,9 @@ export type CatalogLesson = { id: string; title: Localized; minutes: number; wor
 /** An image beside a module's title: decorative, with its size so the page does not jump while it loads. */
 export type ModuleCover = { url: string; width: number; height: number };
 
+/** What storing a module for offline study takes in one language, in bytes: its text and images, and its video and audio apart. */
+export type ModuleStorage = { bytes: number; videoBytes: number };
+
 export type CatalogModule = {
   id: string;
   version: number;
@@ -32,6 +35,10 @@ export type CatalogModule = {
   media: Record<ContentLocale, string[]>;
   /** The cover shown in each language (also listed in `media`, so it is stored with the module); absent when no lesson has an illustration. */
   cover: Partial<Record<ContentLocale, ModuleCover>>;
+  /** The video and audio files (content-hashed URLs) the lessons play in any language: stored offline only when the learner asks. */
+  video?: string[];
+  /** Measured when the course is published (build or import); absent in a module published before sizes were measured. */
+  storage?: Record<ContentLocale, ModuleStorage>;
 };
 
 export type CatalogCurriculum = {

@@ -74,7 +74,7 @@ describe('module covers', () => {
 
   it.each([
     ['a missing file', 'cover: media/none.svg', {}, 'which does not exist in alpha/media/'],
-    ['a bitmap', 'cover: media/photo.png', {}, 'media/<name>.svg'],
+    ['a GIF', 'cover: media/photo.gif', {}, 'media/<name>.svg'],
     ['an unsafe SVG', 'cover: media/bad.svg', { 'alpha/media/bad.svg': diagram('<script>alert(1)</script>') }, 'contains a <script>'],
   ])('refuses %s as a cover, naming module.yaml', (_name, line, files, message) => {
     const problems = compileContent(writeFixture({ ...illustrated, ...files, 'alpha/module.yaml': moduleYaml(line) })).problems;

@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 
 const lesson = (title: string, body: string) => `---\ntitle: ${title}\nminutes: 5\n---\n\n${body}\n`;
 
-export function writeFixture(overrides: Record<string, string | null> = {}): string {
+export function writeFixture(overrides: Record<string, string | Uint8Array | null> = {}): string {
   const root = mkdtempSync(join(tmpdir(), 'biblio-modules-'));
-  const files: Record<string, string | null> = {
+  const files: Record<string, string | Uint8Array | null> = {
     'curricula.yaml': `curricula:\n  - id: basics\n    title: { en: Basics, lv: Pamati }\n    summary: { en: The basics }\n    modules: [alpha]\n    hours: { online: 2 }\n`,
     'alpha/module.yaml': [
       'id: alpha',

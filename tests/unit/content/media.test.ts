@@ -64,7 +64,7 @@ describe('lesson illustrations', () => {
   it.each([
     ['no alt text', { 'alpha/media/a.svg': diagram('x'), 'alpha/en/01-first.md': lesson('![](media/a.svg)') }, 'without alt text'],
     ['a missing file', { 'alpha/en/01-first.md': lesson('![A diagram](media/none.svg)') }, 'which does not exist in alpha/media/'],
-    ['a bitmap', { 'alpha/en/01-first.md': lesson('![A photo](media/photo.jpg)') }, 'media/<name>.svg'],
+    ['an animated GIF', { 'alpha/en/01-first.md': lesson('![A photo](media/photo.gif)') }, 'media/<name>.svg'],
     ['a path out of the module', { 'alpha/en/01-first.md': lesson('![A diagram](../beta/media/a.svg)') }, 'media/<name>.svg'],
     ['an address', { 'alpha/en/01-first.md': lesson('![A diagram](https://example.org/a.svg)') }, 'media/<name>.svg'],
     [
