@@ -7,7 +7,13 @@
  */
 import type { Statement } from '../xapi/types';
 import { parseActivityId, type ActivityRef } from '../xapi/activities';
-import { PROGRESS_EXTENSION, QUIZ_OPTION_ORDER_EXTENSION, QUIZ_QUESTIONS_EXTENSION, verbName } from '../xapi/verbs';
+import {
+  MODULE_VERSION_EXTENSION,
+  PROGRESS_EXTENSION,
+  QUIZ_OPTION_ORDER_EXTENSION,
+  QUIZ_QUESTIONS_EXTENSION,
+  verbName,
+} from '../xapi/verbs';
 import { durationMs } from './duration';
 import { readOptionOrder, type OptionOrder } from './quiz';
 
@@ -17,6 +23,8 @@ export type LessonState = {
   completed: boolean;
   /** The first completion. */
   completedAt: string | undefined;
+  /** The module version the first completion was made on; absent when its statement did not say. */
+  completedVersion?: number;
   /** 0..100, the latest reading position. */
   position: number;
   lastVisitedAt: string | undefined;
@@ -34,6 +42,8 @@ export type QuizAttempt = {
   raw: number;
   max: number;
   passed: boolean;
+  /** The module version the attempt was scored on; absent when its statement did not say. */
+  moduleVersion?: number;
   answers: QuizAnswer[];
   /** The questions the attempt drew from the quiz's pool; absent when its start was not recorded (the whole quiz then). */
   questionIds?: string[];
@@ -70,6 +80,12 @@ function maxString(a: string | undefined, b: string): string {
   return a === undefined || b > a ? b : a;
 }
 
+/** The module version a statement was made on (its context extension), when it names one. */
+function moduleVersionOf(s: Statement): number | undefined {
+  const version = s.context?.extensions?.[MODULE_VERSION_EXTENSION];
+  return typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : undefined;
+}
+
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 const key = (moduleId: string, id: string): string => `${moduleId}\u0000${id}`;
@@ -93,7 +109,7 @@ export function voidedIds(statements: Iterable<Statement>): Set<string> {
 
 type AttemptDraft = {
   attemptId: string;
-  outcome?: { stamp: Stamp; scaled: number; raw: number; max: number; passed: boolean };
+  outcome?: { stamp: Stamp; scaled: number; raw: number; max: number; passed: boolean; moduleVersion: number | undefined };
   moduleId: string;
   answers: Map<string, { stamp: Stamp; answer: QuizAnswer }>;
   /** From the earliest `attempted` statement, so a duplicate start on another device cannot change it. */
@@ -124,7 +140,7 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
     return ms;
   };
 
-  const lessons = new Map<string, LessonState & { positionStamp?: Stamp }>();
+  const lessons = new Map<string, LessonState & { positionStamp?: Stamp; completionStamp?: Stamp }>();
   const notes = new Map<string, NoteState & { stamp: Stamp }>();
   const bookmarks = new Map<string, BookmarkState>();
   const modules = new Map<string, ModuleActivity>();
@@ -178,7 +194,14 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
         }
         case 'completed':
           lesson.completed = true;
-          lesson.completedAt = minString(lesson.completedAt, s.timestamp);
+          // The first completion by (timestamp, id) decides when and on which version, in any order.
+          if (!lesson.completionStamp || isLater(lesson.completionStamp, stamp)) {
+            lesson.completionStamp = stamp;
+            lesson.completedAt = s.timestamp;
+            const version = moduleVersionOf(s);
+            if (version === undefined) delete lesson.completedVersion;
+            else lesson.completedVersion = version;
+          }
           lesson.lastVisitedAt = maxString(lesson.lastVisitedAt, s.timestamp);
           touchModule(ref.moduleId, s.timestamp, ms);
           break;
@@ -230,7 +253,14 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
         touchModule(ref.moduleId, s.timestamp, ms);
         if (!draft.outcome || isLater(stamp, draft.outcome.stamp)) {
           const score = s.result?.score ?? {};
-          draft.outcome = { stamp, scaled: score.scaled ?? 0, raw: score.raw ?? 0, max: score.max ?? 0, passed: verb === 'passed' };
+          draft.outcome = {
+            stamp,
+            scaled: score.scaled ?? 0,
+            raw: score.raw ?? 0,
+            max: score.max ?? 0,
+            passed: verb === 'passed',
+            moduleVersion: moduleVersionOf(s),
+          };
         }
       }
     }
@@ -247,6 +277,7 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
       raw: draft.outcome.raw,
       max: draft.outcome.max,
       passed: draft.outcome.passed,
+      ...(draft.outcome.moduleVersion === undefined ? {} : { moduleVersion: draft.outcome.moduleVersion }),
       answers: [...draft.answers.values()]
         .map((a) => a.answer)
         .sort((a, b) => (a.questionId < b.questionId ? -1 : a.questionId > b.questionId ? 1 : 0)),
@@ -262,7 +293,10 @@ export function foldLearning(input: Iterable<Statement>): LearningState {
 
   return {
     lessons: [...lessons.values()]
-      .map(({ positionStamp: _stamp, ...lesson }) => ({ ...lesson, secondsSpent: Math.round(lesson.secondsSpent / 1000) }))
+      .map(({ positionStamp: _stamp, completionStamp: _completion, ...lesson }) => ({
+        ...lesson,
+        secondsSpent: Math.round(lesson.secondsSpent / 1000),
+      }))
       .sort(byKey((l) => l.lessonId)),
     attempts: finishedAttempts,
     // An empty note is a deleted note.

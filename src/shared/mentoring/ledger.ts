@@ -14,7 +14,13 @@
  */
 import type { Statement } from '../xapi/types';
 import { parseActivityId } from '../xapi/activities';
-import { ACTIVITY_DATE_EXTENSION, QUIZ_OPTION_ORDER_EXTENSION, QUIZ_QUESTIONS_EXTENSION, verbName } from '../xapi/verbs';
+import {
+  ACTIVITY_DATE_EXTENSION,
+  MODULE_VERSION_EXTENSION,
+  QUIZ_OPTION_ORDER_EXTENSION,
+  QUIZ_QUESTIONS_EXTENSION,
+  verbName,
+} from '../xapi/verbs';
 import { durationMs } from '../learning/duration';
 import { foldLearning, type LearningState, type LessonState } from '../learning/fold';
 import { assignmentStates, type Reviewers } from './assignments';
@@ -104,11 +110,12 @@ export function effectOf(s: Statement): Effect | undefined {
  * What the folds read of a kept statement, and nothing else (a module ledger is read and written
  * at every push that touches the module): who made it only for a review (its author, by
  * `authority`, and the mentor's name); of the result, the score, success, response and duration;
- * of the context, the registration, the activity date and a quiz start's questions and order.
+ * of the context, the registration, the activity date, the module version (a quiz result's) and a
+ * quiz start's questions and order.
  */
 export function slim(s: Statement): Statement {
   const context = s.context;
-  const kept = [ACTIVITY_DATE_EXTENSION, QUIZ_QUESTIONS_EXTENSION, QUIZ_OPTION_ORDER_EXTENSION].filter(
+  const kept = [ACTIVITY_DATE_EXTENSION, MODULE_VERSION_EXTENSION, QUIZ_QUESTIONS_EXTENSION, QUIZ_OPTION_ORDER_EXTENSION].filter(
     (key) => context?.extensions?.[key] !== undefined,
   );
   const extensions = Object.fromEntries(kept.map((key) => [key, context?.extensions?.[key]]));

@@ -56,6 +56,7 @@ describe('foldLearning', () => {
         lessonId: 'intro',
         completed: true,
         completedAt: '2026-03-01T10:05:00.000Z',
+        completedVersion: 1,
         position: 75,
         lastVisitedAt: '2026-03-03T10:00:00.000Z',
         secondsSpent: 90,
@@ -105,6 +106,7 @@ describe('foldLearning', () => {
         raw: 1,
         max: 2,
         passed: false,
+        moduleVersion: 1,
         answers: [
           { questionId: 'q1', response: 'a', success: true },
           { questionId: 'q2', response: 'b[,]c', success: false },

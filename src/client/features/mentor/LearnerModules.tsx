@@ -70,6 +70,8 @@ export function LearnerModules({
                 score: format.percent(attempt.scaled),
               })}{' '}
               {attempt.passed ? t('mentor.passed') : t('mentor.failed')}
+              {/* Scored on this version of the module; a newer version does not re-score it. */}
+              {attempt.moduleVersion !== undefined && <> {t('mentor.attemptVersion', { version: attempt.moduleVersion })}</>}
             </summary>
             <AttemptAnswers attempt={attempt} />
           </details>

@@ -15,6 +15,7 @@ import { competenceLabel } from '../../ui/competences';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { useFormat } from '../../i18n/format';
 import { OfflineStatus } from './OfflineStatus';
+import { EarlierLessons } from './EarlierLessons';
 import { AssignmentPanel } from './AssignmentPanel';
 import { ReactionSurvey } from '../../ui/ReactionSurvey';
 import './ModuleView.css';
@@ -129,8 +130,11 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
         <ol className="lesson-list">
           {content.lessons.map((lesson) => {
             const state = byLesson.get(lesson.id);
+            // Completed on an older version of the module: it stays completed, and says on which.
             const status = state?.completed
-              ? t('status.completed')
+              ? state.completedVersion !== undefined && state.completedVersion < module.version
+                ? t('module.completedOnVersion', { version: state.completedVersion })
+                : t('status.completed')
               : state
                 ? t('module.lessonInProgress', { percent: state.position })
                 : t('status.notStarted');
@@ -150,6 +154,7 @@ export function ModuleView({ catalog, module, content, lessons, attempts, progre
           })}
         </ol>
       </section>
+      <EarlierLessons lessons={lessons} current={content.lessons} />
 
       {content.quiz && (
         <section aria-labelledby="quiz-heading" className="card">

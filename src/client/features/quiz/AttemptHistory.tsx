@@ -16,6 +16,7 @@ export function AttemptHistory({ attempts }: { attempts: QuizAttempt[] }) {
               <th scope="col">{t('quiz.historyDate')}</th>
               <th scope="col">{t('quiz.historyScore')}</th>
               <th scope="col">{t('quiz.historyResult')}</th>
+              <th scope="col">{t('quiz.historyVersion')}</th>
             </tr>
           </thead>
           <tbody>
@@ -26,6 +27,8 @@ export function AttemptHistory({ attempts }: { attempts: QuizAttempt[] }) {
                   {a.raw}/{a.max} ({format.percent(a.scaled)})
                 </td>
                 <td>{a.passed ? t('quiz.passed') : t('quiz.failed')}</td>
+                {/* The module version the attempt was scored on: a newer version does not re-score it. */}
+                <td>{a.moduleVersion ?? ''}</td>
               </tr>
             ))}
           </tbody>
