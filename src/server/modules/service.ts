@@ -10,7 +10,7 @@ import { readPackage as unpackZip, writePackage, type ModulePackage } from '../.
 import { problem, type ContentProblem } from '../../content/problems';
 import { readTree } from '../../content/tree';
 import { checkCourse } from '../../content/validate';
-import type { Localized } from '../../shared/content/compiled';
+import type { ModuleSummary, RemovedLesson } from '../../shared/content/modulePackages';
 import { curriculaFileSchema, type CurriculumSource } from '../../shared/content/schema';
 import type { Store } from '../store/database';
 import { ConflictError } from '../store/errors';
@@ -29,23 +29,10 @@ import {
   type StoredModule,
 } from './store';
 
-/** A module as the Modules page and `list-modules` show it. */
-export type ModuleSummary = {
-  id: string;
-  version: number;
-  title: Localized;
-  /** Content languages in which every lesson exists. */
-  languages: string[];
-  sizeBytes: number;
-  importedAt: string;
-  importedBy: string | null;
-  retired: boolean;
-};
+export type { ModuleSummary, RemovedLesson };
 
 /** Checks against a course that another import changed meanwhile are redone this many times at most. */
 const MAX_IMPORT_ATTEMPTS = 3;
-
-export type RemovedLesson = { lessonId: string; learners: number };
 
 export type ImportOutcome =
   | { outcome: 'imported'; created: boolean; module: ModuleSummary }
