@@ -10,7 +10,7 @@ import { PageErrorBoundary } from './PageErrorBoundary';
 import { useKeepContentOffline } from '../ui/useKeepContentOffline';
 import { useSignedInAccount, type SignedInAccount } from '../db/identity';
 import { useFocusOnNavigate } from './useFocusOnNavigate';
-import { useAfterLoadAndIdle } from './useAfterLoadAndIdle';
+import { loadAndIdle, useAfter } from '../ui/useAfter';
 import { MainNavigation } from './MainNavigation';
 import './Layout.css';
 
@@ -33,7 +33,7 @@ export function Layout() {
   useFocusOnNavigate();
   useKeepContentOffline();
   const account = useSignedInAccount();
-  const idle = useAfterLoadAndIdle();
+  const idle = useAfter(loadAndIdle);
   const inQuiz = location.pathname.endsWith('/quiz');
   return (
     <div className="app">

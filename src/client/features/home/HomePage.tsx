@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { loadCompetenceNames } from '../../i18n/i18n';
 import { Loading } from '../../ui/Loading';
 import { usePageTitle } from '../../ui/usePageTitle';
-import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
+import { firstPaint, useAfter } from '../../ui/useAfter';
 
 /*
  * The title and the introduction are the first screen (and Lighthouse's largest paint): they
@@ -20,7 +20,7 @@ const HomeContent = lazy(async () => {
 export function HomePage() {
   const { t } = useTranslation();
   usePageTitle(t('home.title'));
-  const painted = useAfterFirstPaint();
+  const painted = useAfter(firstPaint);
   return (
     <>
       <h1>{t('home.title')}</h1>
