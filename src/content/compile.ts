@@ -51,7 +51,7 @@ export type CompileResult = {
   files: Map<string, string>;
   /** Photograph widths to make, by path (`content/media/<id>/<name>.<hash>-<width>.webp`): ./images.ts makes them. */
   images: Map<string, PlannedVariant>;
-  /** Published files that are not text, by path: the made photograph widths (filled by ./images.ts). */
+  /** Published files that are not text, by path: video and audio as they are, and the photograph widths ./images.ts makes. */
   binaries: Map<string, Uint8Array>;
   problems: ContentProblem[];
   catalog: Catalog;
@@ -81,8 +81,10 @@ type LessonSource = {
   text: string;
   words: number;
   internalLinks: string[];
-  /** URLs of the illustrations the lesson shows. */
+  /** URLs of the illustrations (and captions) the lesson shows. */
   media: string[];
+  /** URLs of the video and audio the lesson plays. */
+  recordings: string[];
 };
 
 type YamlPath = (string | number)[];
@@ -227,7 +229,7 @@ function readLessons({
       continue;
     }
     const meta = validate({ schema: lessonFrontmatterSchema, yaml, file, problems });
-    const rendered = renderMarkdown(parts[2] ?? '', (reference) => media.resolve(reference));
+    const rendered = renderMarkdown(parts[2] ?? '', (reference) => media.resolve(reference, locale));
     for (const detail of rendered.problems) problems.error(file, detail);
     if (!meta) continue;
     const text = plainText(rendered.html);
@@ -246,6 +248,7 @@ function readLessons({
       words,
       internalLinks: rendered.internalLinks,
       media: rendered.media,
+      recordings: rendered.recordings,
     });
   }
   return lessons;
@@ -485,22 +488,23 @@ export function revisionOf(json: string | Uint8Array): string {
   return createHash('sha256').update(json).digest('hex').slice(0, 12);
 }
 
-type CourseOutput = Pick<CompileResult, 'files' | 'images'> & { search: Map<ContentLocale, SearchEntry[]> };
+type CourseOutput = Pick<CompileResult, 'files' | 'images' | 'binaries'> & { search: Map<ContentLocale, SearchEntry[]> };
 
-function buildModuleFiles(build: ModuleBuild, { files, images, search }: CourseOutput): CatalogModule {
+function buildModuleFiles(build: ModuleBuild, { files, images, binaries, search }: CourseOutput): CatalogModule {
   const { source, lessonsByLocale, quiz, assignment } = build;
   const revisions = {} as Record<ContentLocale, string>;
   const media = {} as Record<ContentLocale, string[]>;
   const cover: Partial<Record<ContentLocale, ModuleCover>> = {};
   for (const file of build.media.files.values()) files.set(file.path, file.source);
   for (const [path, planned] of build.media.images) images.set(path, planned);
+  for (const [path, bytes] of build.media.recordings) binaries.set(path, bytes);
   const english = lessonsByLocale.get('en') ?? [];
   for (const locale of CONTENT_LOCALES) {
     const own = new Map((lessonsByLocale.get(locale) ?? []).map((l) => [l.id, l]));
     const shown = english.map((en) => own.get(en.id) ?? en);
     media[locale] = [...new Set(shown.flatMap((lesson) => lesson.media))];
     // Without a cover of its own, a module shows the first illustration of its lessons in this language.
-    const covering = build.cover ?? build.media.published(media[locale][0] ?? '');
+    const covering = build.cover ?? media[locale].map((url) => build.media.published(url)).find((image) => image !== undefined);
     if (covering) {
       cover[locale] = { url: covering.url, width: covering.width, height: covering.height };
       if (!media[locale].includes(covering.url)) media[locale].push(covering.url);
@@ -562,6 +566,7 @@ function buildModuleFiles(build: ModuleBuild, { files, images, search }: CourseO
     }
     search.set(locale, entries);
   }
+  const video = [...new Set([...lessonsByLocale.values()].flat().flatMap((lesson) => lesson.recordings))];
   const languages = CONTENT_LOCALES.filter((locale) => {
     const ids = new Set((lessonsByLocale.get(locale) ?? []).map((l) => l.id));
     return english.length > 0 && english.every((l) => ids.has(l.id));
@@ -591,6 +596,7 @@ function buildModuleFiles(build: ModuleBuild, { files, images, search }: CourseO
     revisions,
     media,
     cover,
+    ...(video.length ? { video } : {}),
   };
 }
 
@@ -608,6 +614,7 @@ export function compileTree({ tree, label }: { tree: ContentTree; label: string 
   const problems = new Problems(label);
   const files = new Map<string, string>();
   const images = new Map<string, PlannedVariant>();
+  const binaries = new Map<string, Uint8Array>();
   const search = new Map<ContentLocale, SearchEntry[]>();
   const builds: ModuleBuild[] = [];
 
@@ -621,7 +628,7 @@ export function compileTree({ tree, label }: { tree: ContentTree; label: string 
   checkInternalLinks(builds, problems);
   const curricula = readCurricula({ reader, builds, problems });
 
-  const modules = builds.map((build) => buildModuleFiles(build, { files, images, search }));
+  const modules = builds.map((build) => buildModuleFiles(build, { files, images, binaries, search }));
   const searchRevisions = {} as Record<ContentLocale, string>;
   for (const locale of CONTENT_LOCALES) {
     const json = JSON.stringify(search.get(locale) ?? []);
@@ -630,7 +637,7 @@ export function compileTree({ tree, label }: { tree: ContentTree; label: string 
   }
   const catalog: Catalog = { curricula, modules, searchRevisions };
   files.set(contentPaths.catalog.slice(1), JSON.stringify(catalog));
-  return { files, images, binaries: new Map(), problems: problems.list, catalog, course: courseSource(builds) };
+  return { files, images, binaries, problems: problems.list, catalog, course: courseSource(builds) };
 }
 
 function readCurricula({

@@ -11,6 +11,17 @@ import type { ProblemDetail } from './problems';
 
 const marked = new Marked({ gfm: true, breaks: false, async: false });
 
+const escapeAttribute = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The browser's own player with captions in the lesson's language, and a link to them as a transcript. */
+function player({ url, recording }: Required<Pick<ResolvedMedia, 'url' | 'recording'>>, title: string): string {
+  const name = escapeAttribute(title);
+  const track = `<track kind="captions" src="${recording.captions}" srclang="${recording.srclang}" label="${escapeAttribute(recording.label)}" default>`;
+  const transcript = escapeAttribute(recording.transcript.replace('{{title}}', title));
+  return `<${recording.kind} controls preload="metadata" aria-label="${name}" src="${url}">${track}</${recording.kind}> <a href="${recording.captions}">${transcript}</a>`;
+}
+
 const ALLOWED: sanitizeHtml.IOptions = {
   allowedTags: [
     'p',
@@ -36,6 +47,9 @@ const ALLOWED: sanitizeHtml.IOptions = {
     'td',
     'del',
     'img',
+    'video',
+    'audio',
+    'track',
   ],
   allowedAttributes: {
     a: ['href', 'rel'],
@@ -43,14 +57,26 @@ const ALLOWED: sanitizeHtml.IOptions = {
     td: ['align'],
     ol: ['start'],
     img: ['src', 'srcset', 'sizes', 'alt', 'width', 'height', 'loading', 'decoding'],
+    video: ['src', 'controls', 'preload', 'aria-label'],
+    audio: ['src', 'controls', 'preload', 'aria-label'],
+    track: ['kind', 'src', 'srclang', 'label', 'default'],
   },
   allowedSchemes: ['https'],
+  selfClosing: [...sanitizeHtml.defaults.selfClosing, 'track'],
   transformTags: {
     a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } }),
   },
 };
 
-export type Rendered = { html: string; problems: ProblemDetail[]; internalLinks: string[]; media: string[] };
+export type Rendered = {
+  html: string;
+  problems: ProblemDetail[];
+  internalLinks: string[];
+  /** Images and captions files the lesson shows: stored with the module. */
+  media: string[];
+  /** Video and audio files the lesson plays: stored only when the learner asks. */
+  recordings: string[];
+};
 
 /** Resolves `![alt](media/x.svg)` (or a photograph) to a published image, or says what is wrong with it. */
 export type ImageResolver = (reference: string) => ResolvedMedia | ProblemDetail;
@@ -80,6 +106,8 @@ export function renderMarkdown(source: string, resolveImage?: ImageResolver): Re
   const problems: ProblemDetail[] = [];
   const internalLinks: string[] = [];
   const images = new Map<string, ResolvedMedia>();
+  const captions = new Set<string>();
+  const recordings = new Set<string>();
   const tokens = marked.lexer(source);
   walk(tokens, (token) => {
     if (token.type === 'html') problems.push({ code: 'markdownRawHtml', params: { html: token.raw.trim().slice(0, 40) } });
@@ -96,6 +124,14 @@ export function renderMarkdown(source: string, resolveImage?: ImageResolver): Re
       if (!('url' in resolved)) {
         problems.push(resolved);
         image.href = '';
+      } else if (resolved.recording) {
+        recordings.add(resolved.url);
+        captions.add(resolved.recording.captions);
+        Object.assign(token, {
+          type: 'html',
+          block: false,
+          text: player({ url: resolved.url, recording: resolved.recording }, image.text),
+        });
       } else {
         image.href = resolved.url;
         images.set(resolved.url, resolved);
@@ -117,7 +153,7 @@ export function renderMarkdown(source: string, resolveImage?: ImageResolver): Re
       },
     },
   }).trim();
-  return { html, problems, internalLinks, media: [...images.keys()] };
+  return { html, problems, internalLinks, media: [...images.keys(), ...captions], recordings: [...recordings] };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };

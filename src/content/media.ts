@@ -10,13 +10,29 @@
  * refuse such content anyway, so an author learns about it from the build.
  */
 import { createHash } from 'node:crypto';
+import bg from '../../locales/bg/modules.json';
+import en from '../../locales/en/modules.json';
+import lv from '../../locales/lv/modules.json';
+import uk from '../../locales/uk/modules.json';
+import type { ContentLocale } from '../shared/content/locales';
+import { isWebVtt, MAX_RECORDING_BYTES, RECORDING_CONTENT_TYPES, recordingType, type RecordingType } from './captions';
 import type { ProblemCode, ProblemDetail } from './problems';
 import { MAX_RASTER_BYTES, MAX_RASTER_SIDE, rasterSize, rasterType, storedWidth, variantWidths, type PlannedVariant } from './raster';
 import type { TreeReader } from './tree';
 
 /** What a lesson may reference: `media/` + a lower-case file name ending in `.svg` or a photograph's extension. */
-export const MEDIA_REFERENCE = /^media\/([a-z0-9][a-z0-9._-]*)\.(svg|jpe?g|png|webp)$/;
+export const MEDIA_REFERENCE = /^media\/([a-z0-9][a-z0-9._-]*)\.(svg|jpe?g|png|webp|mp4|webm|mp3)$/;
+const RECORDING_REFERENCE = /\.(?:mp4|webm|mp3)$/;
+
+/** The words a lesson's player needs, in the lesson's language (locales/<lng>/modules.json, `lessonMedia`). */
+const PLAYER_WORDS: Record<ContentLocale, { language: string; transcript: string }> = {
+  en: en.lessonMedia,
+  lv: lv.lessonMedia,
+  bg: bg.lessonMedia,
+  uk: uk.lessonMedia,
+};
 const CONTENT_TYPES: Record<string, string> = {
+  ...RECORDING_CONTENT_TYPES,
   svg: 'image/svg+xml',
   webp: 'image/webp',
   json: 'application/json; charset=utf-8',
@@ -45,7 +61,16 @@ const UNSAFE_SVG: { pattern: RegExp; code: ProblemCode }[] = [
 /** One width of a photograph, for the srcset. */
 export type ImageCandidate = { url: string; width: number };
 /** `srcset`: the widths of a photograph (absent for an SVG, which has one file for every screen). */
-export type ResolvedMedia = { url: string; width: number; height: number; srcset?: ImageCandidate[] };
+/** A video or audio recording as a lesson plays it, with its captions in the lesson's language. */
+export type Recording = {
+  kind: 'video' | 'audio';
+  captions: string;
+  srclang: ContentLocale;
+  /** The captions language's name in itself, and the transcript link's text: in the lesson's language. */
+  label: string;
+  transcript: string;
+};
+export type ResolvedMedia = { url: string; width: number; height: number; srcset?: ImageCandidate[]; recording?: Recording };
 export type MediaFile = { path: string; source: string };
 
 function svgSize(source: string): { width: number; height: number } | undefined {
@@ -75,6 +100,8 @@ export class ModuleMedia {
   readonly files = new Map<string, MediaFile>();
   /** The WebP widths to make, by path: publishing makes them (./images.ts). */
   readonly images = new Map<string, PlannedVariant>();
+  /** Video and audio files as they are, by path: published beside the images, stored offline only on request. */
+  readonly recordings = new Map<string, Uint8Array>();
   private readonly resolved = new Map<string, ResolvedMedia | ProblemDetail>();
   private readonly byUrl = new Map<string, ResolvedMedia>();
 
@@ -86,12 +113,14 @@ export class ModuleMedia {
   ) {}
 
   /** The published image, or the problem with the reference (said from the lesson's point of view). */
-  resolve(reference: string): ResolvedMedia | ProblemDetail {
-    const known = this.resolved.get(reference);
+  resolve(reference: string, locale?: ContentLocale): ResolvedMedia | ProblemDetail {
+    // A recording is played with the captions of the lesson's language, so it resolves per language.
+    const key = RECORDING_REFERENCE.test(reference) ? `${reference} ${locale ?? ''}` : reference;
+    const known = this.resolved.get(key);
     if (known !== undefined) return known;
-    const result = this.read(reference);
-    this.resolved.set(reference, result);
-    if ('url' in result) this.byUrl.set(result.url, result);
+    const result = this.read(reference, locale);
+    this.resolved.set(key, result);
+    if ('url' in result && !result.recording) this.byUrl.set(result.url, result);
     return result;
   }
 
@@ -100,12 +129,17 @@ export class ModuleMedia {
     return this.byUrl.get(url);
   }
 
-  private read(reference: string): ResolvedMedia | ProblemDetail {
+  private read(reference: string, locale: ContentLocale | undefined): ResolvedMedia | ProblemDetail {
     const match = MEDIA_REFERENCE.exec(reference);
     if (!match) return { code: 'mediaReference', params: { reference } };
     const file = `${this.folder}/${reference}`;
     if (!this.reader.has(file)) return { code: 'mediaMissing', params: { reference, module: this.moduleId } };
     const name = match[1] ?? 'image';
+    const extension = match[2] ?? '';
+    if (extension === 'mp4' || extension === 'webm' || extension === 'mp3') {
+      if (!locale) return { code: 'recordingNotImage', params: { reference } };
+      return this.readRecording({ reference, name, extension, locale });
+    }
     if (match[2] !== 'svg') return this.readRaster({ reference, name, bytes: this.reader.tree.get(file) ?? new Uint8Array() });
     const source = this.reader.text(file);
     const problem = svgProblem({ source, bytes: this.reader.size(file), reference });
@@ -141,6 +175,51 @@ export class ModuleMedia {
       width: largest,
       height: Math.round((size.height * largest) / size.width),
       srcset,
+    };
+  }
+
+  /** A recording: checked by its bytes, published with the captions of the lesson's language, which it needs. */
+  private readRecording({
+    reference,
+    name,
+    extension,
+    locale,
+  }: {
+    reference: string;
+    name: string;
+    extension: RecordingType;
+    locale: ContentLocale;
+  }): ResolvedMedia | ProblemDetail {
+    const bytes = this.reader.tree.get(`${this.folder}/${reference}`) ?? new Uint8Array();
+    if (bytes.byteLength > MAX_RECORDING_BYTES)
+      return {
+        code: 'recordingTooLarge',
+        params: { reference, mb: Math.ceil(bytes.byteLength / 1024 / 1024), max: MAX_RECORDING_BYTES / 1024 / 1024 },
+      };
+    if (recordingType(bytes) !== extension) return { code: 'recordingNotMedia', params: { reference } };
+    const captions = `media/${name}.${locale}.vtt`;
+    const captionsFile = `${this.folder}/${captions}`;
+    if (!this.reader.has(captionsFile)) return { code: 'captionsMissing', params: { reference, captions } };
+    const text = this.reader.text(captionsFile);
+    if (!isWebVtt(text)) return { code: 'captionsNotWebVtt', params: { reference, captions } };
+    const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+    const path = `content/media/${this.moduleId}/${name}.${hash}.${extension}`;
+    this.recordings.set(path, bytes);
+    const captionsHash = createHash('sha256').update(text).digest('hex').slice(0, 10);
+    const captionsPath = `content/media/${this.moduleId}/${name}.${locale}.${captionsHash}.vtt`;
+    this.files.set(captionsPath, { path: captionsPath, source: text });
+    const words = PLAYER_WORDS[locale];
+    return {
+      url: `/${path}`,
+      width: 0,
+      height: 0,
+      recording: {
+        kind: extension === 'mp3' ? 'audio' : 'video',
+        captions: `/${captionsPath}`,
+        srclang: locale,
+        label: words.language,
+        transcript: words.transcript,
+      },
     };
   }
 }

@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { CONTENT_LOCALES } from '../shared/content/locales';
 import { MAX_SVG_BYTES } from './media';
 import { MAX_RASTER_BYTES } from './raster';
+import { MAX_CAPTIONS_BYTES, MAX_RECORDING_BYTES } from './captions';
 import { problem, type ContentProblem, type ProblemDetail } from './problems';
 
 /** Limits on a package and its entries; a module's folder is about 250 KB today. */
@@ -28,6 +29,8 @@ export const PACKAGE_LIMITS = {
   textBytes: 256 * 1024,
   svgBytes: MAX_SVG_BYTES,
   rasterBytes: MAX_RASTER_BYTES,
+  recordingBytes: MAX_RECORDING_BYTES,
+  captionsBytes: MAX_CAPTIONS_BYTES,
 } as const;
 
 export type ModulePackage = {
@@ -43,6 +46,8 @@ const MODULE_FILES = new Set(['module.yaml', 'quiz.yaml', 'assignment.yaml']);
 const LESSON_PATH = new RegExp(`^(?:${CONTENT_LOCALES.join('|')})/[^/]+\\.md$`);
 const MEDIA_PATH = /^media\/[^/]+\.svg$/;
 const RASTER_PATH = /^media\/[^/]+\.(?:jpe?g|png|webp)$/;
+const RECORDING_PATH = /^media\/[^/]+\.(?:mp4|webm|mp3)$/;
+const CAPTIONS_PATH = /^media\/[^/]+\.vtt$/;
 /** What operating systems add to a zip they make; skipped, never unpacked. */
 const SYSTEM_FILE = /(?:^|\/)(?:__MACOSX\/.*|\.DS_Store|Thumbs\.db|desktop\.ini)$/;
 
@@ -67,6 +72,8 @@ function sizeLimit(path: string): number | undefined {
   if (MODULE_FILES.has(path) || LESSON_PATH.test(path)) return PACKAGE_LIMITS.textBytes;
   if (MEDIA_PATH.test(path)) return PACKAGE_LIMITS.svgBytes;
   if (RASTER_PATH.test(path)) return PACKAGE_LIMITS.rasterBytes;
+  if (RECORDING_PATH.test(path)) return PACKAGE_LIMITS.recordingBytes;
+  if (CAPTIONS_PATH.test(path)) return PACKAGE_LIMITS.captionsBytes;
   return undefined;
 }
 
