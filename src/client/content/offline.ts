@@ -4,8 +4,9 @@
  * (`?v=<hash>`), which the service worker answers from first. When the app starts online,
  * it stores every module in the learner's content language (and English, the fallback)
  * plus that language's search index, so studying works offline without downloading all
- * four languages to a cheap phone. A module's illustrations (content-hashed SVGs) are stored
- * with it. Other languages can be stored per module. A newer catalogue (an import on the
+ * four languages to a cheap phone. A module's illustrations (content-hashed SVGs, one width of
+ * each photograph, captions) are stored with it; its video and audio only when the learner asks
+ * for them on the module page, and they stay until removed there. Other languages can be stored per module. A newer catalogue (an import on the
  * server, catalog.ts) starts another run once the current one ends, which stores the new
  * revisions; copies of older revisions are deleted once the new ones are stored.
  */
@@ -93,6 +94,29 @@ export async function downloadModule(catalog: Catalog, moduleId: string, locale:
   await store(moduleUrls(catalog, moduleId, locale));
 }
 
+/** A module's video and audio (content-hashed URLs), which are stored only on request. */
+function recordingUrls(catalog: Catalog, moduleId: string): string[] {
+  return catalog.modules.find((m) => m.id === moduleId)?.video ?? [];
+}
+
+/** Whether the module's video and audio are stored on the device (false when it has none). */
+export async function areRecordingsOffline(catalog: Catalog, moduleId: string): Promise<boolean> {
+  const urls = recordingUrls(catalog, moduleId);
+  if (!hasCaches() || urls.length === 0) return false;
+  return (await Promise.all(urls.map(isCached))).every(Boolean);
+}
+
+/** Store the module's video and audio too, as the learner asked; what is stored already is skipped. */
+export async function downloadRecordings(catalog: Catalog, moduleId: string): Promise<void> {
+  await store(recordingUrls(catalog, moduleId));
+}
+
+/** Delete the module's stored video and audio, to free space; its text and images stay. */
+export async function removeRecordings(catalog: Catalog, moduleId: string): Promise<void> {
+  const cache = await inTime(caches.open(CONTENT_CACHE), CACHE_STEP_MS, 'Opening the content cache');
+  for (const url of recordingUrls(catalog, moduleId)) await inTime(cache.delete(url), CACHE_STEP_MS, 'Deleting a recording');
+}
+
 /** Delete stored copies whose revision is no longer current (content was updated). */
 async function deleteOldRevisions(catalog: Catalog): Promise<void> {
   const current = new Set<string>();
@@ -100,6 +124,8 @@ async function deleteOldRevisions(catalog: Catalog): Promise<void> {
     for (const [locale, revision] of Object.entries(module.revisions))
       current.add(contentPaths.module(module.id, locale as ContentLocale, revision));
     for (const url of Object.values(module.media).flat()) current.add(url);
+    // Recordings the learner chose to store stay while their module still plays them.
+    for (const url of module.video ?? []) current.add(url);
   }
   for (const [locale, revision] of Object.entries(catalog.searchRevisions))
     current.add(contentPaths.search(locale as ContentLocale, revision));

@@ -6,6 +6,7 @@ import type { ContentLocale } from '../../../shared/content/locales';
 import { downloadModule, isModuleOffline } from '../../content/offline';
 import { useFormat } from '../../i18n/format';
 import { useOnline } from '../../ui/useOnline';
+import { RecordingsOffline } from './RecordingsOffline';
 import './OfflineStatus.css';
 
 /** Whether this module can be studied without a connection, with a way to make it so. */
@@ -65,6 +66,7 @@ export function OfflineStatus({ catalog, moduleId, locale }: { catalog: Catalog;
             : t('module.storageSize', { size: format.bytes(storage.bytes) })}
         </p>
       )}
+      {storage && storage.videoBytes > 0 && <RecordingsOffline catalog={catalog} moduleId={moduleId} videoBytes={storage.videoBytes} />}
     </>
   );
 }

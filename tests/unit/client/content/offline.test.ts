@@ -1,7 +1,8 @@
 /*
  * Storing the course for offline study (src/client/content/offline.ts) when the browser's
  * cache or the connection stalls: the run gives up in time, says so, and tries again by
- * itself; nothing already stored is fetched twice; a module's illustrations are stored with it.
+ * itself; nothing already stored is fetched twice; a module's illustrations are stored with it,
+ * its video only when asked for, until removed.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../../../../src/shared/content/compiled';
@@ -32,7 +33,11 @@ function fakeCaches(hangs: number | ((open: number) => boolean)) {
       stored.set(url, await response.text());
     },
     keys: async () => [...stored.keys()].map((url) => new Request(new URL(url, 'http://localhost/'))),
-    delete: async (request: Request) => stored.delete(new URL(request.url).pathname + new URL(request.url).search),
+    // As the real Cache, it takes a Request or a URL.
+    delete: async (request: Request | string) => {
+      const url = new URL(typeof request === 'string' ? request : request.url, 'http://localhost/');
+      return stored.delete(url.pathname + url.search);
+    },
   };
   return {
     stored,
@@ -214,5 +219,35 @@ describe('storing the course for offline study', () => {
       '/content/modules/two/en.json?v=r3',
       '/content/search/en.json?v=s1',
     ]);
+  });
+
+  it('stores a module without its video, stores the video when asked, keeps it through a run, and removes it', async () => {
+    const fake = fakeCaches(0);
+    vi.stubGlobal('caches', fake.storage);
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => new Response(`content of ${url}`)),
+    );
+    const video = '/content/media/one/visit.0123456789.mp4';
+    const withVideo = { ...catalog, modules: catalog.modules.map((m) => (m.id === 'one' ? { ...m, video: [video] } : m)) } as Catalog;
+    const offline = await import('../../../../src/client/content/offline');
+    const run = offline.storeContentForOffline(withVideo, 'en');
+    await vi.advanceTimersByTimeAsync(4 * IDLE_STEP_MS);
+    await run;
+    expect(fake.stored.has(video)).toBe(false);
+    expect(await offline.areRecordingsOffline(withVideo, 'one')).toBe(false);
+
+    await offline.downloadRecordings(withVideo, 'one');
+    expect(fake.stored.get(video)).toBe(`content of ${video}?store=1`);
+    expect(await offline.areRecordingsOffline(withVideo, 'one')).toBe(true);
+    // Another run (a sync, a new catalogue) tidies up old copies but keeps the chosen video.
+    const again = offline.storeContentForOffline(withVideo, 'en');
+    await vi.advanceTimersByTimeAsync(4 * IDLE_STEP_MS);
+    await again;
+    expect(fake.stored.has(video)).toBe(true);
+
+    await offline.removeRecordings(withVideo, 'one');
+    expect(fake.stored.has(video)).toBe(false);
+    expect(await offline.isModuleOffline(withVideo, 'one', 'en')).toBe(true);
   });
 });
