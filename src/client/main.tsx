@@ -6,8 +6,8 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/routes';
 import { initI18n } from './i18n/i18n';
 import { applyTextSize, applyTheme, followDeviceTheme } from './ui/preferences';
-import { requestPersistentStorage } from './db/storage';
-import { onIdentityChange } from './db/identity';
+import { hasUnsaved, requestPersistentStorage } from './db/storage';
+import { currentAccountKey, databaseName, onIdentityChange, signedInAccount } from './db/identity';
 import { afterPageLoad, nextIdle } from './content/idle';
 
 applyTextSize();
@@ -17,16 +17,31 @@ followDeviceTheme();
 // shows the answer and can ask again.
 requestPersistentStorage().catch(() => undefined);
 
+/** Runs `start` once somebody is signed in: now, or at the first sign-in of this tab. */
+function whenSignedIn(start: () => void): void {
+  if (signedInAccount()) {
+    start();
+    return;
+  }
+  const stop = onIdentityChange(() => {
+    if (!signedInAccount()) return;
+    stop();
+    start();
+  });
+}
+
 /**
  * What can wait until the first screen is rendered and the browser is idle, so that it never
- * competes with the first route's requests on a slow connection. Its code is precached with
- * the app; should a load fail anyway, the next start tries again (records wait in the
- * database meanwhile).
+ * competes with the first route's requests on a slow connection. Code a guest with nothing to
+ * recover does not use (the write path, sync, the person's settings) is not loaded at all, so a
+ * first visit on a slow phone runs none of it. Its code is precached with the app; should a
+ * load fail anyway, the next start tries again (records wait in the database meanwhile).
  */
 function startBackgroundWork(): void {
   // Statements that storage had no room for are kept per person: write this person's now, and
   // the next person's when they sign in. If it fails again, they stay kept and the banner says so.
   const recoverThisPersonsUnsaved = () => {
+    if (!hasUnsaved(databaseName(currentAccountKey()))) return;
     import('./db/actions').then((actions) => actions.recoverUnsaved()).catch(() => undefined);
   };
   recoverThisPersonsUnsaved();
@@ -36,16 +51,18 @@ function startBackgroundWork(): void {
     (pending) => pending.sendOwedSignOuts(),
     () => undefined,
   );
-  // A signed-in person's text size and theme follow them from device to device (State resource).
-  import('./sync/followPersonSettings').then(
-    (settings) => settings.followPersonSettings(),
-    () => undefined,
-  );
-  // Sync runs for signed-in people only; it follows every change of person.
-  import('./sync/sync').then(
-    (sync) => sync.runSyncWhileSignedIn(),
-    () => undefined,
-  );
+  whenSignedIn(() => {
+    // A signed-in person's text size and theme follow them from device to device (State resource).
+    import('./sync/followPersonSettings').then(
+      (settings) => settings.followPersonSettings(),
+      () => undefined,
+    );
+    // Sync runs for signed-in people only; it follows every later change of person.
+    import('./sync/sync').then(
+      (sync) => sync.runSyncWhileSignedIn(),
+      () => undefined,
+    );
+  });
 }
 
 function render(): void {

@@ -1,158 +1,42 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CloudAlert, CloudCheck, CloudOff, CloudUpload, RefreshCw } from 'lucide-react';
-import { useWaitingCount } from '../db/hooks';
-import { useSyncMeta } from '../db/outbox';
 import { useSignedInAccount } from '../db/identity';
-import { syncEngine, useSyncStatus } from '../sync/sync';
-import { useFormat } from '../i18n/format';
 import { useOnline } from '../ui/useOnline';
-import { useSyncErrorText } from '../ui/SyncDetails';
-import { paths } from './paths';
-import { freshMemory, nextAnnouncement, type Announcement, type SyncSnapshot } from './syncAnnouncements';
-import './SyncIndicator.css';
+import { SyncIndicatorView } from './SyncIndicatorView';
 
-/** How long an announcement stays in the live region, so the same news can be told again later. */
-const ANNOUNCEMENT_MS = 10_000;
-
-/**
- * The sync state in the top bar as one icon button (a badge counts the records waiting) that
- * opens the details: what waits, the last sync, the last problem, and "Sync now". Guests see
- * it only while offline. Beside it, a live region that speaks only when something matters.
+/*
+ * A guest has nothing to sync: their indicator (shown only while offline) needs neither the sync
+ * engine nor the database, so a guest's first visit loads neither for it. A signed-in person's
+ * indicator is a chunk of its own with both.
  */
+const PersonSyncIndicator = lazy(async () => ({ default: (await import('./PersonSyncIndicator')).PersonSyncIndicator }));
+
+/** The sync state in the top bar, for whoever uses the app now. */
 export function SyncIndicator() {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const online = useOnline();
   const account = useSignedInAccount();
-  const status = useSyncStatus();
-  const meta = useSyncMeta();
-  const waiting = useWaitingCount();
-  const error = status.lastError === 'offline' ? undefined : status.lastError;
-  const errorText = useSyncErrorText(status.needsSignIn && !error ? 'session-expired' : error);
-  const [open, setOpen] = useState(false);
-  const container = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      // Handled here, first (capture): the same Escape must not also close a toast.
-      event.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (event: PointerEvent) => {
-      if (event.target instanceof Node && !container.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [open]);
-
-  const signedIn = account !== null;
-  const count = signedIn ? (waiting ?? 0) : 0;
-  const progress = status.running ? t('sync.running') : count > 0 ? t('sync.waiting', { count }) : t('sync.allSent');
-  const state = !online ? [t('offline.short'), count > 0 ? progress : ''].filter(Boolean).join(' · ') : errorText || progress;
-  const Icon = !online ? CloudOff : errorText ? CloudAlert : status.running ? RefreshCw : count > 0 ? CloudUpload : CloudCheck;
-  const label = signedIn ? t('sync.indicatorLabel', { state }) : state;
-  // Where there is room (a PC), a word beside the icon; the badge keeps the count, the details the rest.
-  const word = !online ? t('offline.short') : errorText ? '' : status.running ? t('sync.running') : count > 0 ? '' : t('sync.allSent');
-  const shown = signedIn || !online;
-  // A guest's indicator goes when the connection returns: so do its details.
-  if (!shown && open) setOpen(false);
-
-  return (
-    <div className="sync-indicator" ref={container}>
-      <SyncAnnouncer
-        snapshot={{ online, signedIn, waiting, running: status.running, error, needsSignIn: status.needsSignIn }}
-        errorText={errorText}
-      />
-      {shown && (
-        <button
-          ref={button}
-          type="button"
-          className={`sync-indicator__button${errorText ? ' sync-indicator__button--problem' : ''}`}
-          aria-label={label}
-          aria-expanded={open}
-          aria-controls={panelId}
-          onClick={() => setOpen((was) => !was)}
-        >
-          <Icon aria-hidden size={22} />
-          {count > 0 && (
-            <span className="sync-indicator__badge" aria-hidden>
-              {count > 99 ? '99+' : count}
-            </span>
-          )}
-          {word && (
-            <span className="sync-indicator__text" aria-hidden>
-              {word}
-            </span>
-          )}
-        </button>
-      )}
-      {/* Always in the page (hidden until opened), so the button's aria-controls points at it. */}
-      <div id={panelId} className="sync-panel" role="group" aria-label={t('sync.title')} hidden={!open || !shown}>
-        {signedIn ? (
-          <>
-            <p className="sync-panel__state">{progress}</p>
-            <p>{meta?.lastSuccessAt ? t('sync.lastSuccess', { time: format.dateTime(meta.lastSuccessAt) }) : t('sync.never')}</p>
-            {!online && <p>{t('sync.errors.offline')}</p>}
-            {errorText && <p className="field__error">{errorText}</p>}
-            {status.needsSignIn ? (
-              <Link className="button" to={paths.signIn()} onClick={() => setOpen(false)}>
-                {t('sync.signInAgain')}
-              </Link>
-            ) : (
-              <button type="button" disabled={!online || status.running} onClick={syncEngine.requestSync}>
-                {t('sync.syncNow')}
-              </button>
-            )}
-          </>
-        ) : (
-          <>
-            <p>{t('offline.banner')}</p>
-            <p>{t('sync.guest')}</p>
-          </>
-        )}
-      </div>
-    </div>
+  // Keyed by person: a sign-in or sign-out starts the live region's memory afresh.
+  return account ? (
+    <Suspense fallback={null}>
+      <PersonSyncIndicator key={account.id} />
+    </Suspense>
+  ) : (
+    <GuestSyncIndicator />
   );
 }
 
-function SyncAnnouncer({ snapshot, errorText }: { snapshot: SyncSnapshot; errorText: string }) {
+function GuestSyncIndicator() {
   const { t } = useTranslation();
-  const memory = useRef(freshMemory);
-  const [said, setSaid] = useState<Announcement | undefined>(undefined);
-  const { online, signedIn, waiting, running, error, needsSignIn } = snapshot;
-
-  useEffect(() => {
-    const next = nextAnnouncement(memory.current, { online, signedIn, waiting, running, error, needsSignIn });
-    memory.current = next.memory;
-    if (next.say) setSaid(next.say);
-  }, [online, signedIn, waiting, running, error, needsSignIn]);
-
-  useEffect(() => {
-    if (!said) return;
-    const timer = setTimeout(() => setSaid(undefined), ANNOUNCEMENT_MS);
-    return () => clearTimeout(timer);
-  }, [said]);
-
-  const text = {
-    offline: t('offline.banner'),
-    online: t('offline.backOnline'),
-    failed: errorText,
-    allSent: t('sync.allSent'),
-  };
+  const online = useOnline();
   return (
-    <div role="status" className="visually-hidden">
-      {said ? text[said] : ''}
-    </div>
+    <SyncIndicatorView
+      snapshot={{ online, signedIn: false, waiting: undefined, running: false, error: undefined, needsSignIn: false }}
+      errorText=""
+      panel={() => (
+        <>
+          <p>{t('offline.banner')}</p>
+          <p>{t('sync.guest')}</p>
+        </>
+      )}
+    />
   );
 }

@@ -85,6 +85,21 @@ export function restoreUnsaved({ database, actorKey }: { database: string; actor
   if (rows.length) keepUnsaved(database, rows);
 }
 
+/**
+ * Whether statements wait for `database`: kept in this tab, kept by an earlier one, or in the old
+ * shared list (whose owners are only known once it is read). When none do, start-up need not load
+ * the write path to recover them.
+ */
+export function hasUnsaved(database: string): boolean {
+  if (unsaved.get(database)?.length) return true;
+  try {
+    return localStorage.getItem(UNSAVED_PREFIX + database) !== null || localStorage.getItem(SHARED_UNSAVED_KEY) !== null;
+  } catch {
+    // Storage blocked: nothing can have been kept there.
+    return false;
+  }
+}
+
 /** How many statements of this database are waiting for storage space (0 when all is well). */
 export function useUnsavedCount(database: string): number {
   const count = useCallback(() => unsaved.get(database)?.length ?? 0, [database]);

@@ -15,6 +15,7 @@ import {
 import { closeDatabase, db } from '../../../../src/client/db/schema';
 import { currentActor, resetIdentityCache, xapiBase } from '../../../../src/client/db/identity';
 import { switchToAccount, switchToGuest } from '../../../../src/client/db/accounts';
+import { hasUnsaved } from '../../../../src/client/db/storage';
 import { foldLearning } from '../../../../src/shared/learning/fold';
 import { buildStatement, type LessonRef } from '../../../../src/shared/xapi/build';
 import type { Agent, Statement } from '../../../../src/shared/xapi/types';
@@ -112,6 +113,8 @@ describe('learning actions', () => {
 
   it('when storage is full, keeps the statement outside IndexedDB and writes it on retry', async () => {
     await completeLesson(lesson);
+    // Start-up loads the write path to recover statements only when some wait.
+    expect(hasUnsaved(db().name)).toBe(false);
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const spy = vi.spyOn(db().statements, 'bulkAdd').mockRejectedValueOnce(quota);
     await saveNote(lesson, 'written while the disk was full');
@@ -119,7 +122,9 @@ describe('learning actions', () => {
     // Nothing already saved is lost, and the new statement is kept aside.
     expect(await db().statements.count()).toBe(1);
     expect(JSON.parse(localStorage.getItem(`biblio-study:unsaved:${db().name}`) ?? '[]')).toHaveLength(1);
+    expect(hasUnsaved(db().name)).toBe(true);
     await retryUnsaved();
+    expect(hasUnsaved(db().name)).toBe(false);
     expect(await db().statements.count()).toBe(2);
     expect((await db().notes.get([lesson.moduleId, lesson.lessonId]))?.text).toBe('written while the disk was full');
     expect(localStorage.getItem(`biblio-study:unsaved:${db().name}`)).toBeNull();
@@ -133,6 +138,8 @@ describe('learning actions', () => {
 
     // The next person signs in on the same PC, and storage has room again.
     switchToAccount({ id: 'next-person', login: 'next', name: 'Next', role: 'learner', actor: nextPerson });
+    expect(hasUnsaved(db().name)).toBe(false);
+    expect(hasUnsaved(guestDatabase)).toBe(true);
     await recoverUnsaved();
     await retryUnsaved();
     expect(db().name).not.toBe(guestDatabase);
@@ -164,6 +171,8 @@ describe('learning actions', () => {
       statement,
     });
     localStorage.setItem('biblio-study:unsaved', JSON.stringify([row(guestStatement), row(othersStatement)]));
+    // Whose statements the old list holds is known only once it is read: it counts for everybody.
+    expect(hasUnsaved(db().name)).toBe(true);
     await recoverUnsaved();
     expect((await db().statements.toArray()).map((r) => r.id)).toEqual([guestStatement.id]);
     expect(JSON.parse(localStorage.getItem('biblio-study:unsaved') ?? '[]')).toEqual([row(othersStatement)]);
