@@ -48,6 +48,13 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
 
   const get = (url: string) => server.app.inject({ method: 'GET', url });
   const catalog = async () => (await get('/content/catalog.json')).json<Catalog>();
+  const importModule = (files: Map<string, Uint8Array>) =>
+    server.app.inject({
+      method: 'POST',
+      url: '/api/modules',
+      headers: { ...APP_HEADERS, cookie: coordinator.cookie, 'content-type': 'application/zip' },
+      payload: Buffer.from(writePackage({ folder: MODULE, files })),
+    });
 
   it('serves what the build emits, byte for byte', async () => {
     const answer = await get('/content/catalog.json');
@@ -99,13 +106,7 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
       new TextEncoder().encode(new TextDecoder().decode(files.get('module.yaml')).replace(/^version: 1$/m, 'version: 2')),
     );
     files.set(lesson, new TextEncoder().encode(`${new TextDecoder().decode(files.get(lesson))}\nA sentence added on the server.\n`));
-    const imported = await server.app.inject({
-      method: 'POST',
-      url: '/api/modules',
-      headers: { ...APP_HEADERS, cookie: coordinator.cookie, 'content-type': 'application/zip' },
-      payload: Buffer.from(writePackage({ folder: MODULE, files })),
-    });
-    expect(imported.statusCode).toBe(200);
+    expect((await importModule(files)).statusCode).toBe(200);
     const module = (await catalog()).modules.find((m) => m.id === MODULE)!;
     expect(module.version).toBe(2);
     const before = builtCatalog.modules.find((m) => m.id === MODULE)!;
@@ -178,19 +179,21 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
     expect(refused.err).toMatch(/^error: curricula\.yaml:\d+: curricula\.0 \([a-z0-9-]+\): no module "no-such-module"$/m);
   });
 
-  it('makes the WebP widths of an imported photograph and serves each by its hash, immutable, from every process', async () => {
+  it('makes the WebP widths of an imported photograph, serves each by its hash, immutable, from every process, and its recordings', async () => {
     const files = readTree(`modules/${MODULE}`);
     const text = (path: string) => new TextDecoder().decode(files.get(path));
     files.set('module.yaml', new TextEncoder().encode(text('module.yaml').replace(/^version: \d+$/m, 'version: 7')));
     files.set(PHOTO_LESSON, new TextEncoder().encode(`${text(PHOTO_LESSON)}\n![${PHOTO_ALT}](media/scam-on-screen.jpg)\n`));
     files.set('media/scam-on-screen.jpg', await makePhoto({ width: 1600, height: 900, format: 'jpeg' }));
-    const imported = await server.app.inject({
-      method: 'POST',
-      url: '/api/modules',
-      headers: { ...APP_HEADERS, cookie: coordinator.cookie, 'content-type': 'application/zip' },
-      payload: Buffer.from(writePackage({ folder: MODULE, files })),
-    });
-    expect(imported.statusCode).toBe(200);
+    // A recording with captions in every language whose lessons play it.
+    const recording = new Uint8Array([...new TextEncoder().encode('ID3'), 4, 0, 0, 0, 0, 0, 0, ...new Array<number>(64).fill(9)]);
+    files.set('media/warning.mp3', recording);
+    for (const locale of ['en', 'lv', 'bg', 'uk']) {
+      const first = [...files.keys()].find((path) => path.startsWith(`${locale}/01-`))!;
+      files.set(first, new TextEncoder().encode(`${text(first)}\n![${locale} warning](media/warning.mp3)\n`));
+      files.set(`media/warning.${locale}.vtt`, new TextEncoder().encode(`WEBVTT\n\n00:00.000 --> 00:02.000\n${locale}\n`));
+    }
+    expect((await importModule(files)).statusCode).toBe(200);
     // An earlier test may have left it retired, out of the catalogue.
     await server.app.inject({
       method: 'POST',
@@ -223,7 +226,13 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
     const others = module.media.en.filter((url) => url !== image![1]);
     let otherBytes = 0;
     for (const url of others) otherBytes += (await get(url)).rawPayload.byteLength;
-    expect(module.storage?.en).toEqual({ bytes: json + storedBytes + otherBytes, videoBytes: 0 });
+    expect(module.storage?.en).toEqual({ bytes: json + storedBytes + otherBytes, videoBytes: recording.byteLength });
+    const played = await get(module.video![0]!);
+    expect(played.headers['content-type']).toBe('audio/mpeg');
+    expect(new Uint8Array(played.rawPayload)).toEqual(recording);
+    const captions = await get(module.media.lv.find((url) => url.endsWith('.vtt'))!);
+    expect(captions.headers['content-type']).toBe('text/vtt; charset=utf-8');
+    expect(captions.body).toBe('WEBVTT\n\n00:00.000 --> 00:02.000\nlv\n');
 
     const other = await openServer(loadConfig({ XAPI_BASE, ...server.database.env }), { serveApp: false });
     const fromOther = await other.app.inject({ method: 'GET', url: candidates[0]![0]! });
