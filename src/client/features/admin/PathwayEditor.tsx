@@ -106,7 +106,8 @@ export function PathwayEditor({ modules }: Props) {
           </button>
         </div>
       )}
-      {loaded.state === 'ready' && (
+      {loaded.state === 'ready' && curricula.length === 0 && <p>{tm('pathwaysNone')}</p>}
+      {loaded.state === 'ready' && curricula.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-pathway`}>{tm('pathwayLabel')}</label>
           <select

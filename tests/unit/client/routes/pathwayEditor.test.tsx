@@ -188,6 +188,20 @@ describe("the Modules page's pathway editor", () => {
     expect(within(section).getByText('Lūdzu, izlabojiet 1 lauku.').closest('[role="alert"]')).toHaveFocus();
   });
 
+  it('says so when the server has no pathways, instead of an empty choice', async () => {
+    signInAs('coordinator', 'ieva', 'Ieva Coordinator');
+    await renderRoute('/admin/modules', (url) =>
+      url.pathname === '/api/modules'
+        ? Response.json({ modules: MODULES })
+        : url.pathname === '/api/curricula'
+          ? Response.json({ curricula: [] })
+          : undefined,
+    );
+    const section = (await screen.findByRole('heading', { name: 'Pathways' }, { timeout: 10_000 })).closest('section')!;
+    expect(await within(section).findByText(/There are no pathways on the server yet/)).toBeInTheDocument();
+    expect(within(section).queryByRole('combobox')).not.toBeInTheDocument();
+  });
+
   it('keeps an unsaved pathway when the page is left, until it is discarded', async () => {
     const user = userEvent.setup();
     const { stub, saved } = pathwayServer();
