@@ -15,6 +15,11 @@ export class ModulePage extends AppShell {
     return this.lessonsSection.getByRole('link', { name: title, exact: true });
   }
 
+  /** A lesson's row in the list: its link, minutes and status ("Completed", "Not started", ...). */
+  lessonItem(title: string): Locator {
+    return this.lessonsSection.getByRole('listitem').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
   get quizLink(): Locator {
     return this.main.getByRole('link', {
       name: new RegExp(`^(${escapeRegExp(this.t('module.quizStart'))}|${escapeRegExp(this.t('module.quizRetake'))})$`),
