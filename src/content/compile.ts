@@ -171,7 +171,8 @@ function validate<S extends z.ZodType>({
   file: string;
   problems: Problems;
 }): z.infer<S> | undefined {
-  const result = schema.safeParse(yaml.data);
+  // reportInput: without it zod leaves `input` out of every issue, and a wrong type would read as missing.
+  const result = schema.safeParse(yaml.data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');

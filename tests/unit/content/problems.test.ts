@@ -44,6 +44,13 @@ describe('content problems', () => {
     ]);
   });
 
+  it('tells a field of the wrong type from a missing one', () => {
+    const found = errors(writeFixture({ 'alpha/en/01-first.md': '---\ntitle: First\nminutes: many\n---\n\nText.\n' }));
+    expect(found.filter((p) => p.file === 'alpha/en/01-first.md')).toEqual([
+      { file: 'alpha/en/01-first.md', line: 3, code: 'fieldType', params: { field: 'minutes', expected: 'number' } },
+    ]);
+  });
+
   it('tells a missing translation as a warning with the languages', () => {
     const warnings = compileContent(writeFixture()).problems.filter((p) => p.code === 'translationMissing' && p.file === 'curricula.yaml');
     expect(warnings.map(({ line, params, message, severity }) => ({ line, params, message, severity }))).toEqual([
