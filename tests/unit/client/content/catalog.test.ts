@@ -5,17 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../../../../src/shared/content/compiled';
+import { fakeCache } from './fakeCache';
 
 const catalogWith = (version: number) => ({ curricula: [], modules: [{ id: 'one', version }], searchRevisions: {} }) as unknown as Catalog;
 
 function fakeCaches() {
-  const stored = new Map<string, string>();
-  const cache = {
-    match: async (url: string) => (stored.has(url) ? new Response(stored.get(url)) : undefined),
-    put: async (url: string, response: Response) => {
-      stored.set(url, await response.text());
-    },
-  };
+  const { stored, cache } = fakeCache();
   return { stored, storage: { open: async () => cache } };
 }
 

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../../../../src/shared/content/compiled';
+import { fakeCache } from './fakeCache';
 
 type Progress = { stored: number; total: number; done: boolean; failed: boolean };
 /** jsdom has no requestIdleCallback: each idle step is the fallback timer (src/client/content/idle.ts). */
@@ -25,20 +26,8 @@ const catalog = {
 
 /** A Cache Storage whose `open` never answers the first `hangs` times (or the times `hangs` picks), as Chromium was seen to do. */
 function fakeCaches(hangs: number | ((open: number) => boolean)) {
-  const stored = new Map<string, string>();
+  const { stored, cache } = fakeCache();
   let opens = 0;
-  const cache = {
-    match: async (url: string) => (stored.has(url) ? new Response(stored.get(url)) : undefined),
-    put: async (url: string, response: Response) => {
-      stored.set(url, await response.text());
-    },
-    keys: async () => [...stored.keys()].map((url) => new Request(new URL(url, 'http://localhost/'))),
-    // As the real Cache, it takes a Request or a URL.
-    delete: async (request: Request | string) => {
-      const url = new URL(typeof request === 'string' ? request : request.url, 'http://localhost/');
-      return stored.delete(url.pathname + url.search);
-    },
-  };
   return {
     stored,
     storage: {

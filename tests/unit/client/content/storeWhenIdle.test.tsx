@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Catalog } from '../../../../src/shared/content/compiled';
+import { fakeCache } from './fakeCache';
 
 const catalog = {
   modules: [
@@ -16,17 +17,22 @@ const catalog = {
   searchRevisions: { en: 's1', lv: 's1', bg: 's1', uk: 's1' },
 } as unknown as Catalog;
 
+/** Cache Storage with one cache per name, as the browser has (the catalogue and the content are kept apart). */
 function fakeCaches() {
-  const stored = new Map<string, string>();
-  const cache = {
-    match: async (url: string) => (stored.has(url) ? new Response(stored.get(url)) : undefined),
-    put: async (url: string, response: Response) => {
-      stored.set(url, await response.text());
-    },
-    keys: async () => [...stored.keys()].map((url) => new Request(new URL(url, 'http://localhost/'))),
-    delete: async () => true,
+  const byName = new Map<string, ReturnType<typeof fakeCache>>();
+  const named = (name: string) => {
+    const found = byName.get(name) ?? fakeCache();
+    byName.set(name, found);
+    return found;
   };
-  return { stored, storage: { open: vi.fn(async () => cache), match: async (url: string) => cache.match(url) } };
+  const stored = (name: string) => named(name).stored;
+  return {
+    stored,
+    storage: {
+      open: vi.fn(async (name: string) => named(name).cache),
+      match: async (url: string) => named('biblio-content').cache.match(url),
+    },
+  };
 }
 
 /** A service worker container whose worker becomes active when the test says so. */
@@ -128,8 +134,8 @@ describe('when the course is stored for offline study', () => {
 
     idle.beIdle();
     // The search index and both modules, beside the catalogue kept for offline use.
-    await vi.waitFor(() => expect([...fake.stored.keys()].filter((url) => url !== '/content/catalog.json')).toHaveLength(3));
-    expect(fake.stored.has('/content/catalog.json')).toBe(true);
+    await vi.waitFor(() => expect([...fake.stored('biblio-content').keys()]).toHaveLength(3));
+    expect(fake.stored('biblio-catalog').has('/content/catalog.json')).toBe(true);
     expect(downloads()).toEqual([
       '/content/search/en.json?v=s1&store=1',
       '/content/modules/one/en.json?v=r1&store=1',
