@@ -230,6 +230,22 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
     const played = await get(module.video![0]!);
     expect(played.headers['content-type']).toBe('audio/mpeg');
     expect(new Uint8Array(played.rawPayload)).toEqual(recording);
+    // Seeking asks for a part of the recording.
+    expect(played.headers['accept-ranges']).toBe('bytes');
+    const seek = (range: string, ifRange?: string) =>
+      server.app.inject({ method: 'GET', url: module.video![0]!, headers: { range, ...(ifRange ? { 'if-range': ifRange } : {}) } });
+    const part = await seek('bytes=3-9');
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 3-9/${recording.byteLength}`);
+    expect(new Uint8Array(part.rawPayload)).toEqual(recording.subarray(3, 10));
+    const beyond = await seek(`bytes=${recording.byteLength}-`);
+    expect(beyond.statusCode).toBe(416);
+    expect(beyond.headers['content-range']).toBe(`bytes */${recording.byteLength}`);
+    // A range of another version of the file gets the whole of this one.
+    const changed = await seek('bytes=3-9', '"another-version"');
+    expect(changed.statusCode).toBe(200);
+    expect(new Uint8Array(changed.rawPayload)).toEqual(recording);
+    expect((await seek('bytes=3-9', String(played.headers.etag))).statusCode).toBe(206);
     const captions = await get(module.media.lv.find((url) => url.endsWith('.vtt'))!);
     expect(captions.headers['content-type']).toBe('text/vtt; charset=utf-8');
     expect(captions.body).toBe('WEBVTT\n\n00:00.000 --> 00:02.000\nlv\n');

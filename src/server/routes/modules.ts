@@ -23,6 +23,7 @@ import { revisionOf } from '../../content/compile';
 import { CourseContent } from '../modules/content';
 import { curriculaYaml, exportModule, importModule, listCurricula, listModules, replaceCurricula, retireModule } from '../modules/service';
 import type { User } from '../store/users';
+import { byteRange } from '../http/range';
 
 const ZIP_TYPES = ['application/zip', 'application/x-zip-compressed', 'application/octet-stream'];
 
@@ -61,7 +62,18 @@ function serveCourseContent(app: FastifyInstance, ctx: AppContext): void {
     // An illustration opened on its own may not run or load anything (as dist/'s are served).
     if (path.startsWith('content/media/')) reply.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.send(answer.body);
+    // Seeking in a lesson's video asks for a part of it; an If-Range naming another version gets the whole file.
+    reply.header('Accept-Ranges', 'bytes');
+    const ifRange = request.headers['if-range'];
+    if (request.headers.range === undefined || (ifRange !== undefined && ifRange !== etag)) return reply.send(answer.body);
+    const bytes = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+    const range = byteRange(request.headers.range, bytes.byteLength);
+    if (range === 'unsatisfiable') return reply.code(416).header('Content-Range', `bytes */${bytes.byteLength}`).send();
+    if (!range) return reply.send(bytes);
+    return reply
+      .code(206)
+      .header('Content-Range', `bytes ${range.start}-${range.end}/${bytes.byteLength}`)
+      .send(bytes.subarray(range.start, range.end + 1));
   });
 }
 
