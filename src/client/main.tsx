@@ -1,6 +1,6 @@
 // First, so the base styles come before every component's stylesheet and they can refine it.
 import './ui/styles.css';
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/routes';
@@ -68,13 +68,18 @@ function startBackgroundWork(): void {
 function render(): void {
   const root = document.getElementById('root');
   if (!root) return;
-  createRoot(root).render(
-    <StrictMode>
-      <BrowserRouter>
-        <AppRoutes />
-      </BrowserRouter>
-    </StrictMode>,
-  );
+  const app = createRoot(root);
+  // A transition renders in slices of a few milliseconds, yielding to the browser between them,
+  // so the first render of a page never blocks a slow phone's main thread for long.
+  startTransition(() => {
+    app.render(
+      <StrictMode>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </StrictMode>,
+    );
+  });
 }
 
 // Without the learner's language (a failed load), the app still starts, in English.

@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCatalog } from '../../content/load';
 import { useAllLessons } from '../../db/hooks';
@@ -14,7 +15,16 @@ export function HomeContent() {
   const catalog = useCatalog();
   const lessons = useAllLessons();
   const progress = useStudyProgress(catalog.status === 'ready' ? catalog.data : undefined);
+  const ready = useMemo(
+    () => (catalog.status === 'ready' && lessons && progress ? { catalog: catalog.data, lessons, progress } : undefined),
+    [catalog, lessons, progress],
+  );
+  // The database's answers arrive as urgent updates; the page they fill (every module card) is
+  // rendered as a transition instead, in slices that leave a slow phone's main thread free.
+  const shown = useDeferredValue(ready);
   if (catalog.status === 'error') return <ContentProblem error={catalog.error} homeHref={paths.catalog()} headingLevel={2} />;
-  if (catalog.status === 'loading' || !lessons || !progress) return <Loading />;
-  return <HomeView catalog={catalog.data} lessons={lessons} progress={progress} locale={currentContentLocale(i18n.language)} />;
+  if (!shown) return <Loading />;
+  return (
+    <HomeView catalog={shown.catalog} lessons={shown.lessons} progress={shown.progress} locale={currentContentLocale(i18n.language)} />
+  );
 }
