@@ -74,8 +74,11 @@ export async function loadStoredCourse(store: Store): Promise<Course | undefined
   return { ...makeCourse({ modules: modules.map((m) => m.compiled.catalog), curricula }, questionIds), quizzes };
 }
 
-/** What the modules and pathways tables look like now, read cheaply: a change means the course must be read again. */
-async function courseStamp(store: Store): Promise<string> {
+/**
+ * What the modules and pathways tables look like now, read cheaply: a change (an import, a
+ * retirement, new pathways) means the course and the content served from it must be read again.
+ */
+export async function courseStamp(store: Store): Promise<string> {
   const modules = await store.db.selectFrom('course_modules').select(['id', 'version', 'imported_at', 'retired']).orderBy('id').execute();
   const pathways = await store.db.selectFrom('course_curricula').select(['id', 'updated_at']).orderBy('position').execute();
   return JSON.stringify([modules, pathways]);

@@ -17,6 +17,7 @@ import { contentTypeOf } from '../../content/media';
 import type { Catalog, SearchEntry } from '../../shared/content/compiled';
 import { CONTENT_LOCALES, type ContentLocale } from '../../shared/content/locales';
 import type { Store } from '../store/database';
+import { courseStamp } from '../course';
 import { readCurricula, readMedia, readModules, type StoredModule } from './store';
 
 export type ContentAnswer = { body: string | Buffer; contentType: string; immutable: boolean };
@@ -55,13 +56,6 @@ export async function assembleContent(store: Store): Promise<Assembled | undefin
   return { files, revisions };
 }
 
-/** What the modules table looks like now, read cheaply: a change means the content must be put together again. */
-async function contentStamp(store: Store): Promise<string> {
-  const rows = await store.db.selectFrom('course_modules').select(['id', 'version', 'imported_at', 'retired']).orderBy('id').execute();
-  const pathways = await store.db.selectFrom('course_curricula').select(['id', 'updated_at']).orderBy('position').execute();
-  return JSON.stringify([rows, pathways]);
-}
-
 export class CourseContent {
   private cached: { stamp: string; content: Assembled | undefined } | undefined;
 
@@ -90,7 +84,7 @@ export class CourseContent {
   }
 
   private async current(): Promise<Assembled | undefined> {
-    const stamp = await contentStamp(this.store);
+    const stamp = await courseStamp(this.store);
     if (this.cached?.stamp !== stamp) this.cached = { stamp, content: await assembleContent(this.store) };
     return this.cached.content;
   }
