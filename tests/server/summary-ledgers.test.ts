@@ -28,7 +28,7 @@ import { foldLearning } from '../../src/shared/learning/fold';
 import { assignmentStates } from '../../src/shared/mentoring/assignments';
 import { hoursEntries } from '../../src/shared/mentoring/hours';
 import { lastActivityAt, moduleRows, type ModuleRow } from '../../src/shared/mentoring/dashboard';
-import type { LearnerReport } from '../../src/shared/mentoring/contract';
+import type { CompletedLesson, LearnerReport } from '../../src/shared/mentoring/contract';
 
 /** Few times, one of them twice, so that ties by time happen often and so do distinct latest times. */
 const TIMES = [
@@ -171,7 +171,8 @@ describe.each(DATABASES)('incremental summaries on %s', (kind) => {
       switch (op.kind) {
         case 'lesson': {
           const module = modules[op.module % modules.length]!;
-          const lesson = { ...ref(op.module), lessonId: pick(module.lessons, op.lesson) };
+          // Two module versions, so that the version of a lesson's first completion is checked too.
+          const lesson = { ...ref(op.module), moduleVersion: 1 + (op.ms % 2), lessonId: pick(module.lessons, op.lesson) };
           const e = env(learner, op.time);
           const build = {
             opened: () => buildStatement.openedLesson(e, lesson),
@@ -304,7 +305,14 @@ describe.each(DATABASES)('incremental summaries on %s', (kind) => {
       lastSyncAt,
       lastActivityAt: lastActivityAt(own),
     });
-    return { values, attempts: learning.attempts, assignments, hours, onlineSeconds };
+    const lessons = learning.lessons
+      .filter((lesson) => lesson.completed)
+      .map(({ moduleId, lessonId, completedVersion }) => ({
+        moduleId,
+        lessonId,
+        ...(completedVersion === undefined ? {} : { completedVersion }),
+      }));
+    return { values, attempts: learning.attempts, lessons, assignments, hours, onlineSeconds };
   }
 
   /** A user with a session, without the password hashing of a sign-in (hundreds of runs). */
@@ -487,8 +495,17 @@ describe.each(DATABASES)('incremental summaries on %s', (kind) => {
         const row = await db.selectFrom('learner_summaries').selectAll().where('learner_id', '=', learner.userId).executeTakeFirstOrThrow();
         expect(parsed(row)).toEqual(parsed(expected.values));
         const view = await learnerView(db, { xapiBase: XAPI_BASE, course: server.ctx.course }, learner.userId);
-        expect({ attempts: view.attempts, assignments: view.assignments, hours: view.hours, onlineSeconds: view.onlineSeconds }).toEqual({
+        const byLesson = (a: CompletedLesson, b: CompletedLesson) =>
+          `${a.moduleId}/${a.lessonId}`.localeCompare(`${b.moduleId}/${b.lessonId}`);
+        expect({
+          attempts: view.attempts,
+          lessons: [...view.lessons].sort(byLesson),
+          assignments: view.assignments,
+          hours: view.hours,
+          onlineSeconds: view.onlineSeconds,
+        }).toEqual({
           attempts: expected.attempts,
+          lessons: [...expected.lessons].sort(byLesson),
           assignments: expected.assignments,
           hours: expected.hours,
           onlineSeconds: expected.onlineSeconds,

@@ -217,6 +217,7 @@ export function registerMentoringRoutes(app: FastifyInstance, ctx: AppContext): 
           secondsSpent: row?.secondsSpent ?? 0,
         };
       }),
+      lessons: view.lessons,
       attempts: view.attempts,
       assignments: view.assignments,
       hours: view.hours,

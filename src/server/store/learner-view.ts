@@ -10,7 +10,7 @@ import type { Statement } from '../../shared/xapi/types';
 import { VERBS } from '../../shared/xapi/verbs';
 import type { QuizAttempt } from '../../shared/learning/fold';
 import { learnerTotals, type LearnerTotals, type ModuleRow } from '../../shared/mentoring/dashboard';
-import type { AssignmentState, HoursEntry } from '../../shared/mentoring/contract';
+import type { AssignmentState, CompletedLesson, HoursEntry } from '../../shared/mentoring/contract';
 import { ledgerAssignments, ledgerHours, ledgerLearning, ledgerOnlineSeconds } from '../../shared/mentoring/ledger';
 import { loadLedgers } from './ledgers';
 import { reviewersOf } from './reviewers';
@@ -23,6 +23,8 @@ export type LearnerView = {
   /** The rows of the modules the learner touched, by module id; the others are not started. */
   rows: Map<string, ModuleRow>;
   attempts: QuizAttempt[];
+  /** The lessons completed, with the module version of each one's first completion. */
+  lessons: CompletedLesson[];
   assignments: AssignmentState[];
   hours: HoursEntry[];
   onlineSeconds: number;
@@ -47,12 +49,20 @@ export async function learnerView(
     }));
   const reviewers = await reviewersOf(db, deps.xapiBase, learnerId);
   const modules = [...ledgers.modules.values()];
+  const learning = ledgerLearning(modules);
   return {
     lastSyncAt: row?.last_sync_at ?? null,
     lastActivityAt: row?.last_activity_at ?? null,
     totals: row ? (JSON.parse(row.totals) as LearnerTotals) : learnerTotals([], deps.course.catalog.curricula),
     rows: new Map((JSON.parse(row?.modules ?? '[]') as ModuleRow[]).map((r) => [r.moduleId, r])),
-    attempts: ledgerLearning(modules).attempts,
+    attempts: learning.attempts,
+    lessons: learning.lessons
+      .filter((lesson) => lesson.completed)
+      .map(({ moduleId, lessonId, completedVersion }) => ({
+        moduleId,
+        lessonId,
+        ...(completedVersion === undefined ? {} : { completedVersion }),
+      })),
     assignments: ledgerAssignments(modules, reviewers),
     hours: ledgerHours(ledgers.learner, reviewers),
     onlineSeconds: ledgerOnlineSeconds(ledgers.learner),

@@ -66,9 +66,10 @@ export type SummaryDeps = { xapiBase: string; course: Course };
 
 /**
  * Bumped whenever what a summary row holds changes (2: `hours`, migration 0005; 3: `cells`, 0006; 4: `version`, 0007;
- * 5: the ledgers, 0010), so that rows written by an older server are recomputed at start like rows of another course catalogue.
+ * 5: the ledgers, 0010; 6: each lesson's completions with their module version in the ledgers, no migration), so that rows
+ * written by an older server are recomputed at start like rows of another course catalogue.
  */
-const SUMMARY_FORMAT = 5;
+const SUMMARY_FORMAT = 6;
 
 /** What `course_fingerprint` holds: the course catalogue and the summary format the row was computed with. */
 export const summaryFingerprint = (course: Course): string => `${course.fingerprint}.${SUMMARY_FORMAT}`;

@@ -81,7 +81,7 @@ function maxString(a: string | undefined, b: string): string {
 }
 
 /** The module version a statement was made on (its context extension), when it names one. */
-function moduleVersionOf(s: Statement): number | undefined {
+export function moduleVersionOf(s: Statement): number | undefined {
   const version = s.context?.extensions?.[MODULE_VERSION_EXTENSION];
   return typeof version === 'number' && Number.isInteger(version) && version > 0 ? version : undefined;
 }

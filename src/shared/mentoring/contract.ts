@@ -99,10 +99,15 @@ export type HoursSummary = {
   onlineMeasured: number;
 };
 
+/** A lesson the learner completed, and the module version of its first completion (absent when its statement did not say). */
+export type CompletedLesson = { moduleId: string; lessonId: string; completedVersion?: number };
+
 export type LearnerReport = {
   learner: DashboardLearner;
   timeline: Statement[];
   modules: { moduleId: string; status: ModuleStatus; percent: number; bestScore: number | null; secondsSpent: number }[];
+  /** Absent in a copy a mentor's device saved from a server that did not send it yet. */
+  lessons?: CompletedLesson[];
   attempts: QuizAttempt[];
   assignments: AssignmentState[];
   hours: HoursEntry[];

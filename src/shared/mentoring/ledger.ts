@@ -5,7 +5,9 @@
  * - lessons and module activity are tallies (statements that touch a lesson, completions,
  *   summed duration, latest time): adding a statement adds to them and voiding one subtracts;
  *   only the latest time cannot be taken back, so removing the statement that set it asks the
- *   caller to find the next latest (`removeFromModule` returns true);
+ *   caller to find the next latest (`removeFromModule` returns true); a lesson also lists its
+ *   completions (id, time, module version), few per lesson, so the first one and the version it
+ *   was made on are still known after any of them is voided;
  * - quiz answers and results, assignment submissions, logged hours and the reviews of those
  *   are kept as slim copies and folded on read by the same folds as a full refold
  *   (foldLearning, assignmentStates, hoursEntries): few per learner, and removing one is exact.
@@ -22,12 +24,20 @@ import {
   verbName,
 } from '../xapi/verbs';
 import { durationMs } from '../learning/duration';
-import { foldLearning, type LearningState, type LessonState } from '../learning/fold';
+import { foldLearning, isLater, moduleVersionOf, type LearningState, type LessonState } from '../learning/fold';
 import { assignmentStates, type Reviewers } from './assignments';
 import { hoursEntries } from './hours';
 import type { AssignmentState, HoursEntry } from './contract';
 
-export type LessonTally = { touches: number; completions: number };
+/** One completion of a lesson: its statement id, time and the module version it was made on (when it said). */
+export type LessonCompletion = { id: string; timestamp: string; version?: number };
+
+export type LessonTally = {
+  touches: number;
+  completions: number;
+  /** The live completions; absent in a ledger written before they were listed (rebuilt at start: SUMMARY_FORMAT). */
+  completed?: LessonCompletion[];
+};
 
 export type ModuleLedger = {
   moduleId: string;
@@ -163,9 +173,13 @@ function drop(kept: Statement[], id: string): Statement[] {
 /** Adds a live statement of the learner with this module effect. */
 export function addToModule(ledger: ModuleLedger, s: Statement, effect: Extract<Effect, { kind: 'module' }>): void {
   if (effect.lesson) {
-    const tally = (ledger.lessons[effect.lesson.lessonId] ??= { touches: 0, completions: 0 });
+    const tally = (ledger.lessons[effect.lesson.lessonId] ??= { touches: 0, completions: 0, completed: [] });
     tally.touches += 1;
-    if (effect.lesson.completion) tally.completions += 1;
+    if (effect.lesson.completion) {
+      tally.completions += 1;
+      const version = moduleVersionOf(s);
+      (tally.completed ??= []).push({ id: s.id, timestamp: s.timestamp, ...(version === undefined ? {} : { version }) });
+    }
   }
   if (effect.activity) {
     const activity = ledger.activity;
@@ -186,7 +200,10 @@ export function removeFromModule(ledger: ModuleLedger, s: Statement, effect: Ext
     const tally = ledger.lessons[effect.lesson.lessonId];
     if (tally) {
       tally.touches -= 1;
-      if (effect.lesson.completion) tally.completions -= 1;
+      if (effect.lesson.completion) {
+        tally.completions -= 1;
+        tally.completed = tally.completed?.filter((c) => !sameId(c.id, s.id));
+      }
       if (tally.touches <= 0) Reflect.deleteProperty(ledger.lessons, effect.lesson.lessonId);
     }
   }
@@ -237,12 +254,18 @@ export function ledgerLearning(modules: readonly ModuleLedger[]): LearningState 
   for (const module of modules) {
     for (const [lessonId, tally] of Object.entries(module.lessons)) {
       const completed = tally.completions > 0;
-      // Only `completed` and which lessons were touched are read (moduleProgress): the rest is not tallied.
+      // The first completion by (timestamp, id), as foldLearning picks it: when, and on which version.
+      const first = (tally.completed ?? []).reduce<LessonCompletion | undefined>(
+        (earliest, c) => (!earliest || isLater(earliest, c) ? c : earliest),
+        undefined,
+      );
+      // Besides those, only which lessons were touched is read (moduleProgress): the rest is not tallied.
       lessons.push({
         moduleId: module.moduleId,
         lessonId,
         completed,
-        completedAt: undefined,
+        completedAt: first?.timestamp,
+        ...(first?.version === undefined ? {} : { completedVersion: first.version }),
         position: 0,
         lastVisitedAt: undefined,
         secondsSpent: 0,

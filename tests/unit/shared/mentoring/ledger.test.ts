@@ -1,7 +1,8 @@
 /*
  * The ledgers (shared/mentoring/ledger.ts) without a database: adding a set of live statements
  * in any order and then taking any of them back out (voiding) leaves ledgers that read the
- * same as the folds over what remains: study state, attempts, assignments, hours, time.
+ * same as the folds over what remains: study state (with the first completion of each lesson
+ * and its module version), attempts, assignments, hours, time.
  * The server's part (which statements reach the ledgers, the next latest time) is held to a
  * full refold on both databases in tests/server/summary-ledgers.test.ts.
  */
@@ -9,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildStatement, type StatementEnv } from '../../../../src/shared/xapi/build';
 import type { Agent, Statement } from '../../../../src/shared/xapi/types';
-import { foldLearning } from '../../../../src/shared/learning/fold';
+import { foldLearning, type LessonState } from '../../../../src/shared/learning/fold';
 import { assignmentStates } from '../../../../src/shared/mentoring/assignments';
 import { hoursEntries } from '../../../../src/shared/mentoring/hours';
 import {
@@ -37,7 +38,10 @@ const TIMES = ['2026-01-05T10:00:00.000Z', '2026-01-06T08:30:00.000Z', '2026-01-
 
 const arbEnv = (actor: Agent) =>
   fc.record({ id: fc.uuid({ version: 4 }), timestamp: fc.constantFrom(...TIMES) }).map((e): StatementEnv => ({ base: BASE, actor, ...e }));
-const arbModule = fc.constantFrom(...MODULES).map((moduleId) => ({ moduleId, moduleVersion: 1, locale: 'en' }));
+// Two versions, so that which completion is the first (and its version) matters.
+const arbModule = fc
+  .tuple(fc.constantFrom(...MODULES), fc.constantFrom(1, 2))
+  .map(([moduleId, moduleVersion]) => ({ moduleId, moduleVersion, locale: 'en' }));
 const arbLesson = fc.tuple(arbModule, fc.constantFrom('l1', 'l2')).map(([m, lessonId]) => ({ ...m, lessonId }));
 
 const arbOwn: fc.Arbitrary<Statement> = fc.oneof(
@@ -147,8 +151,8 @@ describe('learner ledgers', () => {
         expect(ledgerLearning(modules).attempts).toEqual(learning.attempts);
         const byModule = (a: { moduleId: string }, b: { moduleId: string }) => a.moduleId.localeCompare(b.moduleId);
         expect([...ledgerLearning(modules).modules].sort(byModule)).toEqual(learning.modules);
-        const lessons = (list: readonly { moduleId: string; lessonId: string; completed: boolean }[]) =>
-          list.map((l) => `${l.moduleId}/${l.lessonId}/${String(l.completed)}`).sort();
+        const lessons = (list: readonly LessonState[]) =>
+          list.map((l) => `${l.moduleId}/${l.lessonId}/${String(l.completed)}/${l.completedAt}/${l.completedVersion}`).sort();
         expect(lessons(ledgerLearning(modules).lessons)).toEqual(lessons(learning.lessons));
         expect(ledgerAssignments(modules, REVIEWERS)).toEqual(assignmentStates(left, REVIEWERS));
         expect(ledgerHours(ledgers.learner, REVIEWERS)).toEqual(hoursEntries(left, REVIEWERS));
