@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CircleCheck, CircleX } from 'lucide-react';
+import type { Catalog } from '../../../shared/content/compiled';
 import type { QuizAttempt } from '../../../shared/learning/fold';
 import type { LearnerReport } from '../../../shared/mentoring/contract';
 import { useModuleContent } from '../../content/load';
@@ -7,16 +8,23 @@ import { useFormat } from '../../i18n/format';
 import { currentContentLocale } from '../../i18n/i18n';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { LessonVersions } from './LessonVersions';
 import { answerParts, AnswerText, rightAnswerParts, ShownChoices, shownChoices, useAnswerWords } from './quizAnswers';
 import './LearnerModules.css';
 
-/** Progress per module, and every quiz attempt with its answers (right or wrong, in words). */
+/**
+ * Progress per module, the lessons completed on an earlier version of their module, and every
+ * quiz attempt with its answers (right or wrong, in words).
+ */
 export function LearnerModules({
   report,
+  catalog,
   moduleTitle,
   moduleLang,
 }: {
   report: LearnerReport;
+  /** The course as served now, for the lessons completed on an earlier version of a module. */
+  catalog: Catalog | undefined;
   moduleTitle: (id: string) => string;
   moduleLang: (id: string) => string | undefined;
 }) {
@@ -57,6 +65,7 @@ export function LearnerModules({
             </tbody>
           </table>
         </ScrollRegion>
+        <LessonVersions lessons={report.lessons ?? []} catalog={catalog} moduleTitle={moduleTitle} moduleLang={moduleLang} />
       </section>
       <section aria-labelledby="attempts-heading">
         <h2 id="attempts-heading">{t('mentor.attemptsTitle')}</h2>

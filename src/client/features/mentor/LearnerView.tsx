@@ -57,7 +57,7 @@ export function LearnerView({ report, ownReviews, fetchedAt, fromCache, onReload
       </dl>
       <LearnerAssignments report={report} local={local} agent={agent} moduleTitle={titles.module} moduleLang={titles.moduleLang} />
       <LearnerHours report={report} local={local} agent={agent} />
-      <LearnerModules report={report} moduleTitle={titles.module} moduleLang={titles.moduleLang} />
+      <LearnerModules report={report} catalog={titles.catalog} moduleTitle={titles.module} moduleLang={titles.moduleLang} />
       <LearnerTimeline report={report} moduleTitle={titles.module} />
     </>
   );

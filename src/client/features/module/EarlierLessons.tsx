@@ -1,14 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { LessonContent } from '../../../shared/content/compiled';
 import type { LessonState } from '../../../shared/learning/fold';
+import { removedLessonName } from '../../ui/lessonName';
 
 type Props = { lessons: readonly LessonState[]; current: readonly Pick<LessonContent, 'id'>[] };
-
-/** A removed lesson's id as words ("what-is-phishing" -> "What is phishing"): its title left with its version. */
-function lessonName(lessonId: string): string {
-  const words = lessonId.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
 
 /**
  * Lessons the learner completed that a newer version of the module no longer has: the work
@@ -28,8 +23,8 @@ export function EarlierLessons({ lessons, current }: Props) {
         {earlier.map((lesson) => (
           <li key={lesson.lessonId}>
             {lesson.completedVersion === undefined
-              ? t('module.earlierLessonCompleted', { lesson: lessonName(lesson.lessonId) })
-              : t('module.earlierLessonOnVersion', { lesson: lessonName(lesson.lessonId), version: lesson.completedVersion })}
+              ? t('module.earlierLessonCompleted', { lesson: removedLessonName(lesson.lessonId) })
+              : t('module.earlierLessonOnVersion', { lesson: removedLessonName(lesson.lessonId), version: lesson.completedVersion })}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contentFile, moduleContent, renderRoute, resetLearner } from './render';
+import { contentFile, moduleContent, renderRoute, replaceContentFile, resetLearner } from './render';
 import { setSignedInAccount, resetIdentityCache } from '../../../../src/client/db/identity';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { AttentionItem, CohortDashboard, CourseEvent, LearnerReport, SurveyReport } from '../../../../src/shared/mentoring/contract';
@@ -464,6 +464,71 @@ describe('the learner page', () => {
       expect(tfAnswer).toHaveTextContent(truefalse.answer ? 'True' : 'False');
       expect(tfResult).toHaveTextContent(/^Right/);
     }
+  });
+});
+
+describe('the learner page after a module update', () => {
+  const updated = catalog.modules.find((m) => m.lessons.length >= 3)!;
+  const [first, second] = updated.lessons;
+  const removed = updated.lessons.at(-1)!;
+  const unchanged = catalog.modules.find((m) => m.id !== updated.id)!;
+  let undo: () => void = () => undefined;
+  /** The server now serves version 2 of the module, without its last lesson. */
+  beforeEach(() => {
+    const modules = catalog.modules.map((m) =>
+      m.id === updated.id ? { ...m, version: 2, lessons: m.lessons.filter((l) => l.id !== removed.id) } : m,
+    );
+    undo = replaceContentFile('content/catalog.json', { ...catalog, modules });
+  });
+  afterEach(() => undo());
+
+  const report = (): LearnerReport => ({
+    learner: { ...cohort().learners[1]!, id: 'l1' },
+    timeline: [],
+    modules: [],
+    lessons: [
+      { moduleId: updated.id, lessonId: second!.id, completedVersion: 1 },
+      { moduleId: updated.id, lessonId: removed.id, completedVersion: 1 },
+      { moduleId: updated.id, lessonId: first!.id, completedVersion: 2 },
+      { moduleId: unchanged.id, lessonId: unchanged.lessons[0]!.id, completedVersion: 1 },
+      // Its statement named no version: nothing to say about it.
+      { moduleId: unchanged.id, lessonId: unchanged.lessons[1]!.id },
+    ],
+    attempts: [],
+    assignments: [],
+    hours: [],
+    hoursSummary: {
+      categories: Object.fromEntries(
+        HOUR_CATEGORIES.map((c) => [c, { approved: 0, pending: 0, required: 0 }]),
+      ) as LearnerReport['hoursSummary']['categories'],
+      onlineMeasured: 0,
+    },
+  });
+
+  it('says which lessons were completed on an earlier version of their module, in the learner’s words', async () => {
+    await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report()) : undefined));
+    const section = (await screen.findByRole('heading', { name: 'Lessons completed on an earlier version' }, { timeout: 5000 })).closest(
+      'section',
+    )!;
+    // Only the module whose version changed, its lessons in the module's order, a removed lesson by its id.
+    expect(
+      within(section)
+        .getAllByRole('heading', { level: 4 })
+        .map((h) => h.textContent),
+    ).toEqual([updated.title.en]);
+    const name = removed.id.replace(/-/g, ' ');
+    expect(
+      within(within(section).getByRole('list', { name: updated.title.en }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([`${second!.title.en} Completed on version 1`, `${name.charAt(0).toUpperCase()}${name.slice(1)} Completed on version 1`]);
+  });
+
+  it('says nothing of versions for a report saved before the server sent its lessons', async () => {
+    const { lessons: _left, ...saved } = report();
+    await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(saved) : undefined));
+    expect(await screen.findByRole('heading', { name: 'Quiz attempts' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Lessons completed on an earlier version' })).toBeNull();
   });
 });
 
