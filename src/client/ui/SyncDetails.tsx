@@ -28,16 +28,43 @@ export function useSyncErrorText(code: SyncErrorCode | string | undefined): stri
   }
 }
 
-/** The sync state in full: waiting, last success, last error, and "Sync now". */
-export function SyncDetails() {
+export type SyncState = ReturnType<typeof useSyncState>;
+
+/** What a signed-in person's sync is doing: connection, the engine, the outbox and the last success in words. */
+export function useSyncState() {
   const { t } = useTranslation();
   const format = useFormat();
   const online = useOnline();
   const status = useSyncStatus();
   const meta = useSyncMeta();
   const waiting = useWaitingCount();
+  const lastSuccess = meta?.lastSuccessAt ? t('sync.lastSuccess', { time: format.dateTime(meta.lastSuccessAt) }) : t('sync.never');
+  return { online, status, meta, waiting, lastSuccess };
+}
+
+/** "Sync now", or "Sign in again" once the session has ended (`onSignIn` hears the link followed). */
+export function SyncAction({ sync, onSignIn }: { sync: SyncState; onSignIn?: () => void }) {
+  const { t } = useTranslation();
+  if (sync.status.needsSignIn)
+    return (
+      <Link className="button" to={paths.signIn()} onClick={onSignIn}>
+        {t('sync.signInAgain')}
+      </Link>
+    );
+  return (
+    <button type="button" disabled={!sync.online || sync.status.running} onClick={syncEngine.requestSync}>
+      {t('sync.syncNow')}
+    </button>
+  );
+}
+
+/** The sync state in full: waiting, last success, last error, and "Sync now". */
+export function SyncDetails() {
+  const { t } = useTranslation();
+  const sync = useSyncState();
+  const { status, waiting } = sync;
   const account = useSignedInAccount();
-  const errorText = useSyncErrorText(status.lastError ?? meta?.lastError);
+  const errorText = useSyncErrorText(status.lastError ?? sync.meta?.lastError);
   if (!account) return null;
   return (
     <section aria-labelledby="sync-heading" className="card">
@@ -46,19 +73,15 @@ export function SyncDetails() {
       <p>
         {status.running ? t('sync.running') : waiting ? t('sync.waiting', { count: waiting }) : t('sync.allSent')}
         {' · '}
-        {meta?.lastSuccessAt ? t('sync.lastSuccess', { time: format.dateTime(meta.lastSuccessAt) }) : t('sync.never')}
+        {sync.lastSuccess}
       </p>
       {errorText && <p className="field__error">{errorText}</p>}
       {status.needsSignIn ? (
         <p>
-          <Link className="button" to={paths.signIn()}>
-            {t('sync.signInAgain')}
-          </Link>
+          <SyncAction sync={sync} />
         </p>
       ) : (
-        <button type="button" disabled={!online || status.running} onClick={syncEngine.requestSync}>
-          {t('sync.syncNow')}
-        </button>
+        <SyncAction sync={sync} />
       )}
     </section>
   );
