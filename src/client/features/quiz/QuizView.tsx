@@ -118,14 +118,21 @@ export function QuizView({
     setAttempt({ id, questions, optionOrder, index: 0, responses: {}, checked: false, correct: 0 });
   });
   // An answer is kept even if the attempt is never finished; a failed save is said, the quiz goes on.
-  // The feedback shows once the answer is stored (or its failure is said), so a reload that
-  // follows the feedback always finds the answer checked.
+  // The feedback (`checked`, the attempt with this answer in it) shows once the answer is stored
+  // (or its failure is said), so a reload that follows the feedback always finds the answer checked.
   const saveAnswer = useAction(
-    async ({ shown, ...answer }: { attemptId: string; questionId: string; response: string; success: boolean; shown: () => void }) => {
+    async ({
+      answer,
+      checked,
+    }: {
+      answer: { attemptId: string; questionId: string; response: string; success: boolean };
+      checked: Attempt;
+    }) => {
       try {
         await recordAnswer(ref, answer);
       } finally {
-        shown();
+        focusFeedback.current = true;
+        setAttempt(checked);
       }
     },
   );
@@ -246,14 +253,8 @@ export function QuizView({
       correct: attempt.correct + (correct ? 1 : 0),
     };
     saveAnswer.run({
-      attemptId: attempt.id,
-      questionId: question.id,
-      response: encodeResponse(response),
-      success: correct,
-      shown: () => {
-        focusFeedback.current = true;
-        setAttempt(checked);
-      },
+      answer: { attemptId: attempt.id, questionId: question.id, response: encodeResponse(response), success: correct },
+      checked,
     });
   };
 
