@@ -15,6 +15,7 @@ import { RateCounts } from './store/rate-counts';
 import { PasswordQueue } from './auth/password-queue';
 import { SignInLimits } from './auth/sign-in-limits';
 import { CourseSnapshot, loadCourse, type Course } from './course';
+import { CourseCheck, type CourseCheckOptions } from './modules/course-check';
 
 /** Password checks waiting for their turn, from one client address and from all together. */
 const CHECKS_WAITING_PER_ADDRESS = 16;
@@ -30,8 +31,13 @@ export type AppContext = {
   verifiedBasic: VerifiedCredentials;
   /** The course catalogue as last read (tests, start-up); a request asks `currentCourse`. */
   readonly course: Course;
-  /** The course catalogue now (mentor views, derived summaries): an import by any process shows at the next request. */
+  /**
+   * The course catalogue now (mentor views, derived summaries): an import by this process shows
+   * at the next request, one by another process within a second (modules/course-check.ts).
+   */
   currentCourse: () => Promise<Course>;
+  /** The process's one look at whether the course changed, shared by the course and the content under /content/. */
+  courseCheck: CourseCheck;
 };
 
 /**
@@ -44,15 +50,20 @@ export async function createContext({
   config,
   course,
   onCourseChange,
+  courseCheck: checkOptions = {},
 }: {
   store: Store;
   config: ServerConfig;
   course?: Course;
   onCourseChange?: (course: Course) => void;
+  courseCheck?: CourseCheckOptions;
 }): Promise<AppContext> {
   const counts = new RateCounts(store.db);
   const queue = new PasswordQueue({ atOnce: config.passwordChecksAtOnce, waiting: CHECKS_WAITING, perClient: CHECKS_WAITING_PER_ADDRESS });
-  const snapshot = course ? undefined : await CourseSnapshot.open({ store, fallback: () => loadCourse(), onChange: onCourseChange });
+  const courseCheck = new CourseCheck({ store, ...checkOptions });
+  const snapshot = course
+    ? undefined
+    : await CourseSnapshot.open({ store, check: courseCheck, fallback: () => loadCourse(), onChange: onCourseChange });
   return {
     store,
     config,
@@ -60,6 +71,7 @@ export async function createContext({
       return snapshot?.known ?? (course as Course);
     },
     currentCourse: async () => (snapshot ? snapshot.current() : (course as Course)),
+    courseCheck,
     counts,
     signInLimits: new SignInLimits(counts, queue, {
       maxFailures: config.loginMaxAttempts,

@@ -4,16 +4,18 @@
  * keeps (retired ones too: their progress stays in reports), or, while it has none, compiled
  * from `modules/` (about a second) by the same compiler the build uses; tests, the demo and
  * the benchmark may pass their own. `CourseSnapshot` keeps it per server process and reads it
- * again when a cheap look at the modules and pathways tables (`courseStamp`) shows an
- * import, a retirement or new pathways, also made by another process on the same PostgreSQL
- * or by the CLI. The fingerprint changes when anything that progress depends on changes, so
- * derived summaries are rebuilt (store/summaries.ts).
+ * again when the process's course check (modules/course-check.ts: a cheap look at the modules
+ * and pathways tables, at most once a second) shows an import, a retirement or new pathways,
+ * also made by another process on the same PostgreSQL or by the CLI. The fingerprint changes
+ * when anything that progress depends on changes, so derived summaries are rebuilt
+ * (store/summaries.ts).
  */
 import { createHash } from 'node:crypto';
 import { compileContent } from '../content/compile';
 import type { Catalog, ModuleContent, QuizQuestion } from '../shared/content/compiled';
 import type { Store } from './store/database';
 import { readCurricula, readModules } from './modules/store';
+import type { CourseCheck } from './modules/course-check';
 
 export type Course = {
   catalog: Pick<Catalog, 'modules' | 'curricula'>;
@@ -74,15 +76,7 @@ export async function loadStoredCourse(store: Store): Promise<Course | undefined
   return { ...makeCourse({ modules: modules.map((m) => m.compiled.catalog), curricula }, questionIds), quizzes };
 }
 
-/**
- * What the modules and pathways tables look like now, read cheaply: a change (an import, a
- * retirement, new pathways) means the course and the content served from it must be read again.
- */
-export async function courseStamp(store: Store): Promise<string> {
-  const modules = await store.db.selectFrom('course_modules').select(['id', 'version', 'imported_at', 'retired']).orderBy('id').execute();
-  const pathways = await store.db.selectFrom('course_curricula').select(['id', 'updated_at']).orderBy('position').execute();
-  return JSON.stringify([modules, pathways]);
-}
+type CourseSource = { store: Store; check: CourseCheck; fallback: () => Course; onChange?: (course: Course) => void };
 
 /**
  * The course as the database has it now, read again only when its modules or pathways
@@ -94,15 +88,15 @@ export class CourseSnapshot {
   #reading: { stamp: string; course: Promise<Course> } | undefined;
 
   constructor(
-    private readonly source: { store: Store; fallback: () => Course; onChange?: (course: Course) => void },
+    private readonly source: CourseSource,
     initial: { stamp: string; course: Course },
   ) {
     this.#known = initial;
   }
 
   /** Reads the course the database keeps (or the fallback while it keeps none) and the stamp it goes with. */
-  static async open(source: { store: Store; fallback: () => Course; onChange?: (course: Course) => void }): Promise<CourseSnapshot> {
-    const stamp = await courseStamp(source.store);
+  static async open(source: CourseSource): Promise<CourseSnapshot> {
+    const stamp = await source.check.stamp();
     return new CourseSnapshot(source, { stamp, course: (await loadStoredCourse(source.store)) ?? source.fallback() });
   }
 
@@ -111,9 +105,9 @@ export class CourseSnapshot {
     return this.#known.course;
   }
 
-  /** The course now: one small query, and a full read only after a change. */
+  /** The course now: the process's course check (course-check.ts), and a full read only after a change. */
   async current(): Promise<Course> {
-    const stamp = await courseStamp(this.source.store);
+    const stamp = await this.source.check.stamp();
     if (stamp === this.#known.stamp) return this.#known.course;
     // Requests that see the same change share one read.
     let reading = this.#reading;

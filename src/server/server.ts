@@ -13,12 +13,13 @@ import { openStore } from './store/database';
 import { deleteExpiredSessions } from './store/users';
 import { rebuildStale } from './store/summaries';
 import type { Course } from './course';
+import type { CourseCheckOptions } from './modules/course-check';
 
 export type Server = { app: FastifyInstance; context: AppContext };
 
 export async function openServer(
   config: ServerConfig,
-  options: { logger?: boolean; serveApp?: boolean; course?: Course } = {},
+  options: { logger?: boolean; serveApp?: boolean; course?: Course; courseCheck?: CourseCheckOptions } = {},
 ): Promise<Server> {
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const stopping = new AbortController();
@@ -31,6 +32,7 @@ export async function openServer(
       store,
       config,
       ...(options.course ? { course: options.course } : {}),
+      ...(options.courseCheck ? { courseCheck: options.courseCheck } : {}),
       onCourseChange: () => {
         // One rebuild at a time, each with the course as it is when it starts.
         rebuilding = rebuilding

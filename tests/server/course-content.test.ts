@@ -23,6 +23,7 @@ import { beforeAllOrFail, DATABASES } from './helpers/databases';
 import { APP_HEADERS, XAPI_BASE, makeUser, startTestServer, type Session, type TestServer } from './helpers/server';
 import { loadConfig } from '../../src/server/config';
 import { openServer } from '../../src/server/server';
+import { heldClock } from './helpers/clock';
 
 const MODULE = 'online-safety';
 const PHOTO_LESSON = 'en/01-recognising-scam-messages.md';
@@ -93,8 +94,12 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
     expect((await get(`/content/modules/${MODULE}/en.json?v=000000000000`)).statusCode).toBe(404);
   });
 
-  it('shows an import at once, under new revisions, in every server process on the database', async () => {
-    const other = await openServer(loadConfig({ XAPI_BASE, ...server.database.env }), { serveApp: false });
+  it('shows an import under new revisions at once, and in every other server process after its course check', async () => {
+    const otherClock = heldClock();
+    const other = await openServer(loadConfig({ XAPI_BASE, ...server.database.env }), {
+      serveApp: false,
+      courseCheck: { now: otherClock.now },
+    });
     const seen = async () =>
       (await other.app.inject({ method: 'GET', url: '/content/catalog.json' })).json<Catalog>().modules.find((m) => m.id === MODULE)
         ?.version;
@@ -114,6 +119,9 @@ describe.each(DATABASES)('course content from the database on %s', (kind) => {
     const content = await get(`/content/modules/${MODULE}/en.json?v=${module.revisions.en}`);
     expect(content.body).toContain('A sentence added on the server.');
     expect((await get(`/content/modules/${MODULE}/en.json?v=${before.revisions.en}`)).statusCode).toBe(404);
+    // The other process trusts the course it read until its clock passes the course check's interval.
+    expect(await seen()).toBe(1);
+    otherClock.passCourseCheck();
     expect(await seen()).toBe(2);
     await other.app.close();
   });

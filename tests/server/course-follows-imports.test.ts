@@ -1,8 +1,11 @@
 /*
  * Two server processes on one database (SQLite file, PostgreSQL schema): a module imported
- * through one shows at once in the other's catalogue, cohort grid and learner reports, and
- * counts a learner's statements on it; new pathways saved through one rebuild the learners'
- * totals that the other shows, without a restart of either (src/server/course.ts).
+ * through one shows at once in that one, and in the other's catalogue, cohort grid and learner
+ * reports once the other's course check is due (at most a second: src/server/modules/
+ * course-check.ts), and counts a learner's statements on it; new pathways saved through one
+ * rebuild the learners' totals that the other shows, without a restart of either
+ * (src/server/course.ts). Each process's clock stands still until the test moves it on, so
+ * "at once" and "after the check" are told apart without sleeping.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,10 +17,11 @@ import type { CurriculumSource } from '../../src/shared/content/schema';
 import type { CohortDashboard, LearnerReport } from '../../src/shared/mentoring/contract';
 import { buildStatement } from '../../src/shared/xapi/build';
 import type { Agent } from '../../src/shared/xapi/types';
-import { beforeAllOrFail, DATABASES } from './helpers/databases';
+import { heldClock } from './helpers/clock';
+import { beforeAllOrFail, createTestDatabase, DATABASES } from './helpers/databases';
 import { twoCohorts, type TwoCohorts } from './helpers/cohorts';
 import { modulePackage } from './helpers/module-package';
-import { APP_HEADERS, XAPI_BASE, XAPI_HEADERS, startTestServer, type Session, type TestServer } from './helpers/server';
+import { APP_HEADERS, XAPI_BASE, XAPI_HEADERS, type Session, type TestServer } from './helpers/server';
 
 const NEW_MODULE = 'branch-online-safety';
 const LESSONS = ['recognising-scam-messages', 'passwords-and-two-factor', 'common-scams-and-what-to-do'];
@@ -25,14 +29,26 @@ const LESSONS = ['recognising-scam-messages', 'passwords-and-two-factor', 'commo
 describe.each(DATABASES)('an import seen by every server process on %s', (kind) => {
   let first: TestServer;
   let second: Server;
+  const firstClock = heldClock();
+  const secondClock = heldClock();
   let people: TwoCohorts['people'];
   let cohortA = '';
 
   beforeAllOrFail(async () => {
-    first = await startTestServer(kind);
+    const database = await createTestDatabase(kind);
+    const opened = await openServer(loadConfig({ XAPI_BASE, ...database.env }), { serveApp: false, courseCheck: { now: firstClock.now } });
+    first = {
+      app: opened.app,
+      ctx: opened.context,
+      database,
+      close: async () => {
+        await opened.app.close();
+        await database.drop();
+      },
+    };
     await seedModules(first.ctx.store);
     ({ people, cohortA } = await twoCohorts(first));
-    second = await openServer(loadConfig({ XAPI_BASE, ...first.database.env }), { serveApp: false });
+    second = await openServer(loadConfig({ XAPI_BASE, ...database.env }), { serveApp: false, courseCheck: { now: secondClock.now } });
   });
   afterAll(async () => {
     await second?.app.close();
@@ -61,10 +77,17 @@ describe.each(DATABASES)('an import seen by every server process on %s', (kind) 
   };
   const annasReport = () => json<LearnerReport>(on(second, people.ivo).get(`/api/learners/${people.anna.userId}/report`));
 
-  it('shows a module imported through one process in the other one’s catalogue, grid and reports', async () => {
-    // The second process has read the course before the import.
-    const before = await json<CohortDashboard>(on(second, people.ivo).get(`/api/cohorts/${cohortA}/dashboard`));
-    expect(before.modules).not.toContain(NEW_MODULE);
+  const gridOf = (server: { app: TestServer['app'] }) =>
+    json<CohortDashboard>(on(server, people.ivo).get(`/api/cohorts/${cohortA}/dashboard`));
+  const catalogOf = async (server: { app: TestServer['app'] }) =>
+    (await server.app.inject({ method: 'GET', url: '/content/catalog.json' })).json<Catalog>().modules.map((m) => m.id);
+
+  it('shows a module imported through one process there at once, and in the other one’s catalogue, grid and reports', async () => {
+    // Both processes have read the course and put its content together before the import.
+    for (const server of [first, second]) {
+      expect((await gridOf(server)).modules).not.toContain(NEW_MODULE);
+      expect(await catalogOf(server)).not.toContain(NEW_MODULE);
+    }
 
     const imported = await on(first, people.dace).send({
       method: 'POST',
@@ -73,6 +96,14 @@ describe.each(DATABASES)('an import seen by every server process on %s', (kind) 
       contentType: 'application/zip',
     });
     expect(imported.statusCode, imported.body).toBe(201);
+    // The process that imported it serves it from the next request on, though its clock stands still.
+    expect(await catalogOf(first)).toContain(NEW_MODULE);
+    const firstGrid = await gridOf(first);
+    expect(firstGrid.modules).toContain(NEW_MODULE);
+    // The other one trusts the course it read until its course check is due.
+    expect(await catalogOf(second)).not.toContain(NEW_MODULE);
+    expect((await gridOf(second)).modules).not.toContain(NEW_MODULE);
+    secondClock.passCourseCheck();
 
     const catalog = (await second.app.inject({ method: 'GET', url: '/content/catalog.json' })).json<Catalog>();
     expect(catalog.modules.find((m) => m.id === NEW_MODULE)?.title.en).toBe('Online safety at the branch');
@@ -91,14 +122,12 @@ describe.each(DATABASES)('an import seen by every server process on %s', (kind) 
     });
     expect(pushed.statusCode, pushed.body).toBe(200);
 
-    const grid = await json<CohortDashboard>(on(second, people.ivo).get(`/api/cohorts/${cohortA}/dashboard`));
+    const grid = await gridOf(second);
     expect(grid.modules).toContain(NEW_MODULE);
     const cell = grid.cells.find((c) => c.learnerId === anna.userId && c.moduleId === NEW_MODULE);
     expect(cell?.status).not.toBe('not-started');
     const report = await annasReport();
     expect(report.modules.find((m) => m.moduleId === NEW_MODULE)?.percent).toBeGreaterThan(0);
-    // The first process, which imported it, shows the same.
-    const firstGrid = await json<CohortDashboard>(on(first, people.ivo).get(`/api/cohorts/${cohortA}/dashboard`));
     expect(firstGrid.modules).toEqual(grid.modules);
   });
 
@@ -112,6 +141,7 @@ describe.each(DATABASES)('an import seen by every server process on %s', (kind) 
       payload: { curricula: curricula.map((c) => (c.id === pathway.id ? { ...c, modules: [...c.modules, NEW_MODULE] } : c)) },
     });
     expect(saved.statusCode, saved.body).toBe(200);
+    secondClock.passCourseCheck();
     // The summaries are rebuilt in the background once a process sees the new course.
     await expect.poll(async () => (await annasReport()).learner.pathways[pathway.id], { timeout: 20_000 }).toBeGreaterThan(0);
   });

@@ -9,15 +9,15 @@
  * Revisioned requests (`?v=`) are answered only when the revision is the database's: any
  * other revision is left to dist/ (the build's), so one URL always means the same bytes and
  * the service worker's content cache stays right. The assembled content is kept per process
- * and rebuilt when a cheap look at the modules table shows an import or a retirement, also
- * from another server process on the same PostgreSQL.
+ * and rebuilt when the process's course check (course-check.ts) shows an import, a retirement
+ * or new pathways, also from another server process on the same PostgreSQL.
  */
 import { revisionOf } from '../../content/compile';
 import { contentTypeOf } from '../../content/media';
 import type { Catalog, SearchEntry } from '../../shared/content/compiled';
 import { CONTENT_LOCALES, type ContentLocale } from '../../shared/content/locales';
 import type { Store } from '../store/database';
-import { courseStamp } from '../course';
+import type { CourseCheck } from './course-check';
 import { readCurricula, readMedia, readModules, type StoredModule } from './store';
 
 export type ContentAnswer = { body: string | Buffer; contentType: string; immutable: boolean };
@@ -59,7 +59,13 @@ export async function assembleContent(store: Store): Promise<Assembled | undefin
 export class CourseContent {
   private cached: { stamp: string; content: Assembled | undefined } | undefined;
 
-  constructor(private readonly store: Store) {}
+  private readonly store: Store;
+  private readonly check: CourseCheck;
+
+  constructor({ store, check }: { store: Store; check: CourseCheck }) {
+    this.store = store;
+    this.check = check;
+  }
 
   /**
    * The answer to a GET of `path` (without the leading slash) with the query's `v`, or
@@ -84,7 +90,7 @@ export class CourseContent {
   }
 
   private async current(): Promise<Assembled | undefined> {
-    const stamp = await courseStamp(this.store);
+    const stamp = await this.check.stamp();
     if (this.cached?.stamp !== stamp) this.cached = { stamp, content: await assembleContent(this.store) };
     return this.cached.content;
   }

@@ -3,7 +3,8 @@
  * against the whole course with the package in it), export, list, retire and restore, and
  * the first-start seed from the repository's modules/. The CLI (admin-commands.ts) and the
  * HTTP API (routes/modules.ts) both call these, so they refuse the same things the same way.
- * An import changes nothing unless it is stored whole, in one transaction.
+ * An import changes nothing unless it is stored whole, in one transaction. Every change is noted
+ * (course-check.ts), so this process serves the new course from its next request on.
  */
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { readPackage as unpackZip, writePackage, type ModulePackage } from '../../content/package';
@@ -15,6 +16,7 @@ import { curriculaFileSchema, type CurriculumSource } from '../../shared/content
 import type { Store } from '../store/database';
 import { ConflictError } from '../store/errors';
 import { publishedModules } from './compiled';
+import { noteCourseWrite } from './course-check';
 import {
   countModules,
   learnersOnLessons,
@@ -64,6 +66,7 @@ export async function exportModule(store: Store, id: string): Promise<{ version:
 /** Retires (hides from the catalogue and pathways; progress and reports stay) or restores a module. */
 export async function retireModule(store: Store, { id, retired }: { id: string; retired: boolean }): Promise<ModuleSummary | undefined> {
   if (!(await setRetired(store.db, { id, retired }))) return undefined;
+  noteCourseWrite(store);
   return (await readModules(store.db)).map(summary).find((module) => module.id === id);
 }
 
@@ -171,6 +174,7 @@ export async function importModule(
     if (attempt >= MAX_IMPORT_ATTEMPTS) throw new ConflictError('Other imports keep changing the course; try again in a moment.');
     return importModule(store, { zip, force, by, label, attempt: attempt + 1 });
   }
+  noteCourseWrite(store);
   const module: StoredModule = {
     id,
     version: compiled.catalog.version,
@@ -213,7 +217,10 @@ export async function replaceCurricula(
     await saveCurricula(trx, { curricula, by, at: new Date().toISOString() });
     return true;
   });
-  if (saved) return { outcome: 'saved', curricula };
+  if (saved) {
+    noteCourseWrite(store);
+    return { outcome: 'saved', curricula };
+  }
   if (attempt >= MAX_IMPORT_ATTEMPTS) throw new ConflictError('Other changes keep changing the course; try again in a moment.');
   return replaceCurricula(store, { yaml, by, attempt: attempt + 1 });
 }
@@ -250,7 +257,7 @@ export async function seedModules(store: Store, root = 'modules'): Promise<numbe
   const compiled = await publishedModules(checked.compiled);
   const curricula = curriculaFileSchema.parse(parseYaml(new TextDecoder().decode(curriculaYaml))).curricula;
   const at = new Date().toISOString();
-  return store.db.transaction().execute(async (trx) => {
+  const stored = await store.db.transaction().execute(async (trx) => {
     await lockModules(trx, store.dialect);
     if ((await countModules(trx)) > 0) return 0;
     for (const [id, zip] of zips) {
@@ -261,4 +268,6 @@ export async function seedModules(store: Store, root = 'modules'): Promise<numbe
     await saveCurricula(trx, { curricula, by: null, at });
     return zips.size;
   });
+  if (stored > 0) noteCourseWrite(store);
+  return stored;
 }

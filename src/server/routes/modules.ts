@@ -41,7 +41,7 @@ function moduleId(params: unknown): string {
 }
 
 function serveCourseContent(app: FastifyInstance, ctx: AppContext): void {
-  const content = new CourseContent(ctx.store);
+  const content = new CourseContent({ store: ctx.store, check: ctx.courseCheck });
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const [pathname = '', query = ''] = (request.raw.url ?? '').split('?');
