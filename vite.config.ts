@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { biblioContent } from './src/content/vite-plugin';
 import { pwaManifest } from './src/client/pwa/manifest';
+import { isRecording, isStoredContent, neverStoreRecording } from './src/client/pwa/contentRoutes';
 import { storedPhotoWidth } from './src/client/pwa/photoFallback';
 import { DEFAULT_XAPI_BASE } from './src/shared/xapi/activities';
 
@@ -37,12 +38,18 @@ export default defineConfig({
             // Revisioned URLs (?v=<hash>, or a hash in an illustration's file name) never change.
             // A download made to store content (`?store=1`, src/client/content/offline.ts) goes
             // to the network: the page writes the cache, the worker only reads it.
-            urlPattern: ({ url }) =>
-              !url.searchParams.has('store') &&
-              ['/content/modules/', '/content/search/', '/content/media/'].some((path) => url.pathname.startsWith(path)),
+            urlPattern: isStoredContent,
             handler: 'CacheFirst',
             // Offline, a photograph width the device did not store is answered with the one it did.
             options: { cacheName: 'biblio-content', plugins: [{ handlerDidError: storedPhotoWidth }] },
+          },
+          {
+            // A stored video or audio answers the byte range a player asks for (to play, to seek)
+            // with a 206 cut from the whole stored file (workbox-range-requests); one not stored
+            // goes to the server, and the worker never stores it (src/client/pwa/contentRoutes.ts).
+            urlPattern: isRecording,
+            handler: 'CacheFirst',
+            options: { cacheName: 'biblio-content', rangeRequests: true, plugins: [neverStoreRecording] },
           },
         ],
       },
