@@ -16,6 +16,11 @@ export class LessonPage extends AppShell {
     return this.main.getByRole('article');
   }
 
+  /** A video or audio player in the lesson text. */
+  get recording(): Locator {
+    return this.article.locator('audio, video');
+  }
+
   /** The `##` section headings of the lesson text. */
   async sectionHeadings(): Promise<string[]> {
     return (await this.article.getByRole('heading', { level: 2 }).allInnerTexts()).map((text) => text.trim());

@@ -53,6 +53,18 @@ export class ModulePage extends AppShell {
     );
   }
 
+  /** "The videos are stored on this device too." */
+  get recordingsStored(): Locator {
+    return this.main.getByRole('status').filter({ hasText: this.t('module.recordingsStored') });
+  }
+
+  /** Stores the module's video and audio as the learner asks on the module page ("Also store the videos (<size>)"), and waits until they are. */
+  async storeRecordings(): Promise<void> {
+    const [before = '', after = ''] = this.t('module.recordingsStore').split('{{size}}');
+    await this.main.getByRole('button', { name: new RegExp(`^${escapeRegExp(before)}.+${escapeRegExp(after)}$`) }).click();
+    await expectVisible(this.recordingsStored, `"${this.t('module.recordingsStored')}"`);
+  }
+
   async openLesson(title: string): Promise<void> {
     await this.lessonLink(title).click();
     await expectVisible(this.main.getByRole('heading', { level: 1, name: title, exact: true }), `the lesson page "${title}"`);
