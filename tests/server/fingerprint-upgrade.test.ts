@@ -6,18 +6,10 @@
  * is still a conflict, and the fingerprints equal what the store computes for new statements.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  beforeAllOrFail,
-  createTestDatabase,
-  DATABASES,
-  openOldDatabase,
-  storeInOldDatabase,
-  type TestDatabase,
-} from './helpers/databases';
+import { describe, expect, it } from 'vitest';
+import { DATABASES, storeInOldDatabase } from './helpers/databases';
 import { APP_HEADERS, XAPI_BASE, XAPI_HEADERS } from './helpers/server';
-import { loadConfig } from '../../src/server/config';
-import { openServer, type Server } from '../../src/server/server';
+import { useUpgradedServer } from './helpers/upgrade';
 import type { IncomingStatement } from '../../src/server/store/statements';
 import { fingerprint } from '../../src/server/store/fingerprint';
 import { createSession } from '../../src/server/store/users';
@@ -35,17 +27,14 @@ const oldFingerprint = (statement: JsonObject): string =>
     .digest('base64url');
 
 describe.each(DATABASES)('upgrading statement fingerprints on %s', (kind) => {
-  let database: TestDatabase;
-  let server: Server | undefined;
   let cookie = '';
   const sent: JsonObject[] = [];
+  const learner = { id: randomUUID(), login: 'ilze', name: 'Ilze Bērziņa', role: 'learner' as const, password_hash: 'not used' };
+  const agent = userAgent(XAPI_BASE, learner) as JsonObject;
 
-  beforeAllOrFail(async () => {
-    database = await createTestDatabase(kind);
-    const db = await openOldDatabase(database, BEFORE_FINGERPRINTS);
-    const learner = { id: randomUUID(), login: 'ilze', name: 'Ilze Bērziņa', role: 'learner' as const, password_hash: 'not used' };
-    const agent = userAgent(XAPI_BASE, learner) as JsonObject;
-    try {
+  const server = useUpgradedServer(kind, {
+    before: BEFORE_FINGERPRINTS,
+    write: async (db) => {
       await db
         .insertInto('users')
         .values({ ...learner, created_at: new Date().toISOString() })
@@ -71,20 +60,15 @@ describe.each(DATABASES)('upgrading statement fingerprints on %s', (kind) => {
           .where('id', '=', String(s.id))
           .execute();
       }
-    } finally {
-      await db.destroy();
-    }
-    server = await openServer(loadConfig({ XAPI_BASE, ...database.env }), { serveApp: false });
-    const session = await createSession(server.context.store.db, learner.id, 1);
-    cookie = `${SESSION_COOKIE}=${session.token}`;
-  });
-  afterAll(async () => {
-    await server?.app.close();
-    await database?.drop();
+    },
+    started: async (started) => {
+      const session = await createSession(started.context.store.db, learner.id, 1);
+      cookie = `${SESSION_COOKIE}=${session.token}`;
+    },
   });
 
   const post = (statements: JsonObject[]) =>
-    server!.app.inject({
+    server().app.inject({
       method: 'POST',
       url: '/xapi/statements',
       headers: { cookie, ...APP_HEADERS, ...XAPI_HEADERS },
@@ -92,7 +76,7 @@ describe.each(DATABASES)('upgrading statement fingerprints on %s', (kind) => {
     });
 
   it('recomputes every fingerprint under the current comparison rules', async () => {
-    const rows = await server!.context.store.db.selectFrom('statements').select(['id', 'fingerprint']).orderBy('seq').execute();
+    const rows = await server().context.store.db.selectFrom('statements').select(['id', 'fingerprint']).orderBy('seq').execute();
     expect(rows.map((row) => row.fingerprint)).toEqual(sent.map(fingerprint));
   });
 

@@ -6,18 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  beforeAllOrFail,
-  createTestDatabase,
-  DATABASES,
-  openOldDatabase,
-  storeInOldDatabase,
-  type TestDatabase,
-} from './helpers/databases';
+import { describe, expect, it } from 'vitest';
+import { DATABASES, storeInOldDatabase } from './helpers/databases';
 import { APP_HEADERS, XAPI_BASE } from './helpers/server';
-import { loadConfig } from '../../src/server/config';
-import { openServer, type Server } from '../../src/server/server';
+import { useUpgradedServer } from './helpers/upgrade';
 import type { IncomingStatement } from '../../src/server/store/statements';
 import { createSession } from '../../src/server/store/users';
 import { loadCourse } from '../../src/server/course';
@@ -31,16 +23,13 @@ import type { CohortDashboard } from '../../src/shared/mentoring/contract';
 const BEFORE_HOURS = '0005';
 
 describe.each(DATABASES)('upgrading the mentoring summaries on %s', (kind) => {
-  let database: TestDatabase;
-  let server: Server | undefined;
   let cohortId = '';
   let mentorId = '';
   let learnerId = '';
 
-  beforeAllOrFail(async () => {
-    database = await createTestDatabase(kind);
-    const db = await openOldDatabase(database, BEFORE_HOURS);
-    try {
+  const server = useUpgradedServer(kind, {
+    before: BEFORE_HOURS,
+    write: async (db) => {
       const now = new Date().toISOString();
       const person = (login: string, role: 'learner' | 'mentor') => ({
         id: randomUUID(),
@@ -75,19 +64,12 @@ describe.each(DATABASES)('upgrading the mentoring summaries on %s', (kind) => {
       // The row the older server kept for the same course: no hours or cells columns yet, the catalogue's fingerprint alone.
       await sql`insert into learner_summaries (learner_id, last_sync_at, last_activity_at, hours_waiting_since, modules, course_fingerprint, updated_at)
         values (${learner.id}, ${now}, ${at}, ${at}, '[]', ${loadCourse().fingerprint}, ${now})`.execute(db);
-    } finally {
-      await db.destroy();
-    }
-    server = await openServer(loadConfig({ XAPI_BASE, ...database.env }), { serveApp: false });
-  });
-  afterAll(async () => {
-    await server?.app.close();
-    await database?.drop();
+    },
   });
 
   it('migrates the old row and recomputes it at start: hours, cells and totals appear', async () => {
-    const app = server!.app;
-    const session = await createSession(server!.context.store.db, mentorId, 1);
+    const app = server().app;
+    const session = await createSession(server().context.store.db, mentorId, 1);
     const response = await app.inject({
       method: 'GET',
       url: `/api/cohorts/${cohortId}/dashboard`,
@@ -98,7 +80,7 @@ describe.each(DATABASES)('upgrading the mentoring summaries on %s', (kind) => {
     const learner = dashboard.learners.find((l) => l.id === learnerId);
     expect(learner?.hours).toEqual({ approved: { online: 0.5 }, pending: { 'work-based': 6 } });
     expect(learner?.secondsSpent).toBe(1800);
-    expect(Object.keys(learner?.pathways ?? {}).length).toBe(server!.context.course.catalog.curricula.length);
+    expect(Object.keys(learner?.pathways ?? {}).length).toBe(server().context.course.catalog.curricula.length);
     expect(dashboard.cells).toHaveLength(dashboard.modules.length);
     expect(dashboard.cells.find((c) => c.moduleId === 'online-safety')).toMatchObject({ status: 'in-progress', lessonsCompleted: 1 });
     expect(dashboard.attention.filter((a) => a.learnerId === learnerId).map((a) => a.reason)).toEqual(['hours-waiting']);

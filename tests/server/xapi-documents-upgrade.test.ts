@@ -5,13 +5,12 @@
  * table keyed by hashes and copies every document (in pages of 100) with its content, type,
  * ETag and time, so that each is found, listed, replaced and deleted as before.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import { beforeAllOrFail, createTestDatabase, DATABASES, openOldDatabase, type TestDatabase } from './helpers/databases';
+import { DATABASES } from './helpers/databases';
 import { basic, XAPI_HEADERS } from './helpers/server';
 import { activity, mboxAgent } from './helpers/statements';
-import { loadConfig } from '../../src/server/config';
-import { openServer, type Server } from '../../src/server/server';
+import { useUpgradedServer } from './helpers/upgrade';
 import type { Database } from '../../src/server/store/schema';
 import { createXapiClient } from '../../src/server/store/xapi-clients';
 import { agentKey } from '../../src/shared/xapi/canonical';
@@ -25,8 +24,6 @@ const REGISTRATION = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 type OldDocument = Omit<Database['xapi_documents'], 'place_key' | 'document_key'>;
 
 describe.each(DATABASES)('upgrading to hashed document keys on %s', (kind) => {
-  let database: TestDatabase;
-  let server: Server | undefined;
   const headers = { ...XAPI_HEADERS, authorization: basic('content-tool', 'content tool secret') };
   const learner = mboxAgent('upgraded-reader');
   const lesson = activity('upgraded-lesson');
@@ -68,25 +65,19 @@ describe.each(DATABASES)('upgrading to hashed document keys on %s', (kind) => {
     }),
   ];
 
-  beforeAllOrFail(async () => {
-    database = await createTestDatabase(kind);
-    const db = await openOldDatabase(database, BEFORE_DOCUMENT_KEYS);
-    try {
+  const server = useUpgradedServer(kind, {
+    before: BEFORE_DOCUMENT_KEYS,
+    write: async (db) => {
       await (db as unknown as Kysely<{ xapi_documents: OldDocument }>).insertInto('xapi_documents').values(rows).execute();
-    } finally {
-      await db.destroy();
-    }
-    server = await openServer(loadConfig({ XAPI_BASE: 'https://library.test/xapi', ...database.env }), { serveApp: false });
-    await createXapiClient(server.context.store.db, { key: 'content-tool', secret: 'content tool secret', cohortId: null });
-  });
-  afterAll(async () => {
-    await server?.app.close();
-    await database?.drop();
+    },
+    started: async (started) => {
+      await createXapiClient(started.context.store.db, { key: 'content-tool', secret: 'content tool secret', cohortId: null });
+    },
   });
 
   const url = (path: string, params: Record<string, string>) => `${path}?${new URLSearchParams(params).toString()}`;
   const call = (method: 'GET' | 'PUT' | 'DELETE', target: string, options: { body?: string; ifMatch?: string } = {}) =>
-    server!.app.inject({
+    server().app.inject({
       method,
       url: target,
       headers: {
@@ -99,8 +90,8 @@ describe.each(DATABASES)('upgrading to hashed document keys on %s', (kind) => {
   const state = (params: Record<string, string>) => url(STATE, { activityId: lesson, agent: JSON.stringify(learner), ...params });
 
   it('copies every document, and answers each with its content, type, ETag and time', async () => {
-    const count = await server!.context.store.db
-      .selectFrom('xapi_documents')
+    const count = await server()
+      .context.store.db.selectFrom('xapi_documents')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(rows.length);
