@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { contentFile, moduleContent, renderRoute, replaceContentFile, resetLearner } from './render';
-import { setSignedInAccount, resetIdentityCache } from '../../../../src/client/db/identity';
+import { contentFile, json, moduleContent, renderRoute, replaceContentFile, signInMentorForEachTest } from './render';
+import { setSignedInAccount } from '../../../../src/client/db/identity';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { AttentionItem, CohortDashboard, CourseEvent, LearnerReport, SurveyReport } from '../../../../src/shared/mentoring/contract';
 import { HOUR_CATEGORIES } from '../../../../src/shared/content/locales';
@@ -73,21 +73,7 @@ function bytesOf(blob: Blob): Promise<Uint8Array> {
 
 const grid = () => screen.getByRole('table', { name: /Each learner's progress/ });
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
-
-beforeEach(async () => {
-  await resetLearner();
-  resetIdentityCache();
-  setSignedInAccount({
-    id: 'm1',
-    login: 'ivo',
-    name: 'Ivo',
-    role: 'mentor',
-    actor: { objectType: 'Agent', account: { homePage: 'https://library.test', name: 'ivo' } },
-  });
-});
-
-afterEach(() => setSignedInAccount(null));
+signInMentorForEachTest();
 
 describe('the cohort dashboard', () => {
   it('renders a page of learners, filters, sorts and paginates', async () => {

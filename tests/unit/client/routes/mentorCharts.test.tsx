@@ -5,9 +5,8 @@
  */
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentFile, json, renderRoute, resetLearner, signInAs } from './render';
-import { resetIdentityCache, setSignedInAccount } from '../../../../src/client/db/identity';
+import { describe, expect, it } from 'vitest';
+import { contentFile, json, renderRoute, signInAs, signInMentorForEachTest } from './render';
 import type { Catalog } from '../../../../src/shared/content/compiled';
 import type { CohortDashboard, DashboardCell, DashboardLearner, SurveyReport } from '../../../../src/shared/mentoring/contract';
 
@@ -70,13 +69,7 @@ function cohort(): CohortDashboard {
 
 const dashboardApi = (url: URL) => (url.pathname === '/api/cohorts/c1/dashboard' ? json(cohort()) : undefined);
 
-beforeEach(async () => {
-  await resetLearner();
-  resetIdentityCache();
-  signInAs('mentor', 'ivo', 'Ivo');
-});
-
-afterEach(() => setSignedInAccount(null));
+signInMentorForEachTest();
 
 describe('learners who completed the pathway', () => {
   it('are counted in the printable report against the pathway it shows, named in the sentence', async () => {

@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contentFile, moduleContent, renderRoute, resetLearner } from './render';
-import { setSignedInAccount, resetIdentityCache } from '../../../../src/client/db/identity';
+import { describe, expect, it } from 'vitest';
+import { contentFile, json, moduleContent, renderRoute, signInMentorForEachTest } from './render';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { LearnerReport } from '../../../../src/shared/mentoring/contract';
 import { HOUR_CATEGORIES } from '../../../../src/shared/content/locales';
@@ -14,21 +13,8 @@ const choices = questions.filter(
   (q): q is Extract<QuizQuestion, { type: 'single' | 'multiple' }> => q.type === 'single' || q.type === 'multiple',
 );
 const [first, second] = [choices[0]!, choices[1]!];
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 
-beforeEach(async () => {
-  await resetLearner();
-  resetIdentityCache();
-  setSignedInAccount({
-    id: 'm1',
-    login: 'ivo',
-    name: 'Ivo',
-    role: 'mentor',
-    actor: { objectType: 'Agent', account: { homePage: 'https://library.test', name: 'ivo' } },
-  });
-});
-
-afterEach(() => setSignedInAccount(null));
+signInMentorForEachTest();
 
 /** One finished attempt that saw `second` before `first`, each with its options reversed. */
 const report = (): LearnerReport => ({

@@ -5,7 +5,7 @@
  */
 import { render } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { compileContent } from '../../../../src/content/compile';
 import { AppRoutes } from '../../../../src/client/app/routes';
 import { initI18n } from '../../../../src/client/i18n/i18n';
@@ -82,6 +82,15 @@ export function signInAs(role: 'mentor' | 'coordinator', login: string, name: st
     role,
     actor: { objectType: 'Agent', account: { homePage: 'https://library.test', name: login } },
   });
+}
+
+/** Every test of the file starts on a fresh device where mentor Ivo is signed in; he is signed out after it. */
+export function signInMentorForEachTest() {
+  beforeEach(async () => {
+    await resetLearner();
+    signInAs('mentor', 'ivo', 'Ivo');
+  });
+  afterEach(() => setSignedInAccount(null));
 }
 
 /** A JSON answer of the server. */
