@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentFile, json, moduleContent, renderRoute, replaceContentFile, signInMentorForEachTest } from './render';
+import { learnerReport } from './learnerReport';
 import { setSignedInAccount } from '../../../../src/client/db/identity';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { AttentionItem, CohortDashboard, CourseEvent, LearnerReport, SurveyReport } from '../../../../src/shared/mentoring/contract';
-import { HOUR_CATEGORIES } from '../../../../src/shared/content/locales';
 import { LEARNER_PRIVATE_VERBS } from '../../../../src/shared/xapi/privacy';
 
 const catalog = contentFile<Catalog>('content/catalog.json');
@@ -399,35 +399,26 @@ describe('the learner page', () => {
   const right = single.options.find((o) => o.id === single.answer)!;
   const truefalse = questions.find((q): q is Extract<QuizQuestion, { type: 'truefalse' }> => q.type === 'truefalse');
 
-  const report = (): LearnerReport => ({
-    learner: { ...cohort().learners[1]!, id: 'l1' },
-    timeline: [],
-    modules: [],
-    attempts: [
-      {
-        attemptId: 'a1',
-        moduleId: quizModule.id,
-        at: '2024-04-20T10:00:00.000Z',
-        scaled: 0.5,
-        raw: 1,
-        max: 2,
-        passed: false,
-        moduleVersion: 1,
-        answers: [
-          { questionId: single.id, response: wrong.id, success: false },
-          ...(truefalse ? [{ questionId: truefalse.id, response: String(truefalse.answer), success: true }] : []),
-        ],
-      },
-    ],
-    assignments: [],
-    hours: [],
-    hoursSummary: {
-      categories: Object.fromEntries(
-        HOUR_CATEGORIES.map((c) => [c, { approved: 0, pending: 0, required: 0 }]),
-      ) as LearnerReport['hoursSummary']['categories'],
-      onlineMeasured: 0,
-    },
-  });
+  const report = (): LearnerReport =>
+    learnerReport({
+      learner: { ...cohort().learners[1]!, id: 'l1' },
+      attempts: [
+        {
+          attemptId: 'a1',
+          moduleId: quizModule.id,
+          at: '2024-04-20T10:00:00.000Z',
+          scaled: 0.5,
+          raw: 1,
+          max: 2,
+          passed: false,
+          moduleVersion: 1,
+          answers: [
+            { questionId: single.id, response: wrong.id, success: false },
+            ...(truefalse ? [{ questionId: truefalse.id, response: String(truefalse.answer), success: true }] : []),
+          ],
+        },
+      ],
+    });
 
   it('shows quiz answers as the question and option texts, marked right or wrong, with the right answer', async () => {
     const user = userEvent.setup();
@@ -468,28 +459,18 @@ describe('the learner page after a module update', () => {
   });
   afterEach(() => undo());
 
-  const report = (): LearnerReport => ({
-    learner: { ...cohort().learners[1]!, id: 'l1' },
-    timeline: [],
-    modules: [],
-    lessons: [
-      { moduleId: updated.id, lessonId: second!.id, completedVersion: 1 },
-      { moduleId: updated.id, lessonId: removed.id, completedVersion: 1 },
-      { moduleId: updated.id, lessonId: first!.id, completedVersion: 2 },
-      { moduleId: unchanged.id, lessonId: unchanged.lessons[0]!.id, completedVersion: 1 },
-      // Its statement named no version: nothing to say about it.
-      { moduleId: unchanged.id, lessonId: unchanged.lessons[1]!.id },
-    ],
-    attempts: [],
-    assignments: [],
-    hours: [],
-    hoursSummary: {
-      categories: Object.fromEntries(
-        HOUR_CATEGORIES.map((c) => [c, { approved: 0, pending: 0, required: 0 }]),
-      ) as LearnerReport['hoursSummary']['categories'],
-      onlineMeasured: 0,
-    },
-  });
+  const report = (): LearnerReport =>
+    learnerReport({
+      learner: { ...cohort().learners[1]!, id: 'l1' },
+      lessons: [
+        { moduleId: updated.id, lessonId: second!.id, completedVersion: 1 },
+        { moduleId: updated.id, lessonId: removed.id, completedVersion: 1 },
+        { moduleId: updated.id, lessonId: first!.id, completedVersion: 2 },
+        { moduleId: unchanged.id, lessonId: unchanged.lessons[0]!.id, completedVersion: 1 },
+        // Its statement named no version: nothing to say about it.
+        { moduleId: unchanged.id, lessonId: unchanged.lessons[1]!.id },
+      ],
+    });
 
   it('says which lessons were completed on an earlier version of their module, in the learner’s words', async () => {
     await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report()) : undefined));
@@ -522,7 +503,7 @@ describe('a mentor’s decision on an assignment', () => {
   it('takes the focus of the Accept button it replaces', async () => {
     const user = userEvent.setup();
     const moduleId = catalog.modules[0]!.id;
-    const report: LearnerReport = {
+    const report = learnerReport({
       learner: { ...cohort().learners[1]!, id: 'l1' },
       // The learner's own statement names the agent the review addresses.
       timeline: [
@@ -534,8 +515,6 @@ describe('a mentor’s decision on an assignment', () => {
           timestamp: '2024-04-20T10:00:00.000Z',
         },
       ],
-      modules: [],
-      attempts: [],
       assignments: [
         {
           moduleId,
@@ -546,14 +525,7 @@ describe('a mentor’s decision on an assignment', () => {
           reviews: [],
         },
       ],
-      hours: [],
-      hoursSummary: {
-        categories: Object.fromEntries(
-          HOUR_CATEGORIES.map((c) => [c, { approved: 0, pending: 0, required: 0 }]),
-        ) as LearnerReport['hoursSummary']['categories'],
-        onlineMeasured: 0,
-      },
-    };
+    });
     await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report) : undefined));
     const section = (await screen.findByRole('heading', { level: 2, name: 'Assignments' }, { timeout: 5000 })).closest('section')!;
     // The module's title is course text, marked with its language.
@@ -580,20 +552,7 @@ describe("the learner page's timeline", () => {
       timestamp: `2024-04-2${n}T10:00:00.000Z`,
     });
     const timeline = [made(1, 'http://adlnet.gov/expapi/verbs/completed'), ...LEARNER_PRIVATE_VERBS.map((verb, i) => made(i + 2, verb))];
-    const report: LearnerReport = {
-      learner: { ...cohort().learners[1]!, id: 'l1' },
-      timeline,
-      modules: [],
-      attempts: [],
-      assignments: [],
-      hours: [],
-      hoursSummary: {
-        categories: Object.fromEntries(
-          HOUR_CATEGORIES.map((c) => [c, { approved: 0, pending: 0, required: 0 }]),
-        ) as LearnerReport['hoursSummary']['categories'],
-        onlineMeasured: 0,
-      },
-    };
+    const report = learnerReport({ learner: { ...cohort().learners[1]!, id: 'l1' }, timeline });
     await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report) : undefined));
     const section = await screen.findByRole('region', { name: 'Activity' }, { timeout: 5000 });
     expect(within(section).getAllByRole('listitem')).toHaveLength(1);

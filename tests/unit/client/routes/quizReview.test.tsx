@@ -2,9 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { contentFile, json, moduleContent, renderRoute, signInMentorForEachTest } from './render';
+import { learnerReport } from './learnerReport';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { LearnerReport } from '../../../../src/shared/mentoring/contract';
-import { HOUR_CATEGORIES } from '../../../../src/shared/content/locales';
 
 const catalog = contentFile<Catalog>('content/catalog.json');
 const quizModule = catalog.modules.find((m) => m.quiz)!;
@@ -17,43 +17,34 @@ const [first, second] = [choices[0]!, choices[1]!];
 signInMentorForEachTest();
 
 /** One finished attempt that saw `second` before `first`, each with its options reversed. */
-const report = (): LearnerReport => ({
-  learner: {
-    id: 'l1',
-    name: 'Anna',
-    login: 'anna',
-    lastSyncAt: null,
-    lastActivityAt: null,
-    modulesCompleted: 0,
-    secondsSpent: 0,
-    pathways: {},
-    hours: { approved: {}, pending: {} },
-  },
-  timeline: [],
-  modules: [],
-  attempts: [
-    {
-      attemptId: 'a1',
-      moduleId: quizModule.id,
-      at: '2024-04-20T10:00:00.000Z',
-      scaled: 0.5,
-      raw: 1,
-      max: 2,
-      passed: false,
-      answers: [first, second].map((q) => ({ questionId: q.id, response: q.options.at(-1)!.id, success: false })),
-      questionIds: [second.id, first.id],
-      optionOrder: Object.fromEntries([first, second].map((q) => [q.id, q.options.map((o) => o.id).reverse()])),
+const report = (): LearnerReport =>
+  learnerReport({
+    learner: {
+      id: 'l1',
+      name: 'Anna',
+      login: 'anna',
+      lastSyncAt: null,
+      lastActivityAt: null,
+      modulesCompleted: 0,
+      secondsSpent: 0,
+      pathways: {},
+      hours: { approved: {}, pending: {} },
     },
-  ],
-  assignments: [],
-  hours: [],
-  hoursSummary: {
-    categories: Object.fromEntries(
-      HOUR_CATEGORIES.map((c) => [c, { approved: 0, pending: 0, required: 0 }]),
-    ) as LearnerReport['hoursSummary']['categories'],
-    onlineMeasured: 0,
-  },
-});
+    attempts: [
+      {
+        attemptId: 'a1',
+        moduleId: quizModule.id,
+        at: '2024-04-20T10:00:00.000Z',
+        scaled: 0.5,
+        raw: 1,
+        max: 2,
+        passed: false,
+        answers: [first, second].map((q) => ({ questionId: q.id, response: q.options.at(-1)!.id, success: false })),
+        questionIds: [second.id, first.id],
+        optionOrder: Object.fromEntries([first, second].map((q) => [q.id, q.options.map((o) => o.id).reverse()])),
+      },
+    ],
+  });
 
 describe("a mentor's review of a quiz attempt", () => {
   it('lists the questions and their options in the order the learner saw them, with the choice marked', async () => {
