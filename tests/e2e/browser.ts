@@ -12,11 +12,29 @@ export const WAIT_MS = 15_000;
 
 export type Session = { context: BrowserContext; page: Page };
 
+export type DeviceOptions = BrowserContextOptions & {
+  /**
+   * Whether the device stores the course for offline study in the background, as the app does
+   * on every device once its first screen is idle (src/client/content/offline.ts): true unless
+   * said otherwise. A device that never studies offline in its test can leave it out: its
+   * downloads made to store content (`/content/...?store=1`) are refused, as a dropped
+   * connection would refuse them, and the app keeps what it has and tries again later, by
+   * design. Everything else, the lessons it opens included, loads and is cached as usual.
+   */
+  storesCourse?: boolean;
+};
+
+/** A download the app makes to store content for offline study (src/client/content/offline.ts, `downloadUrl`). */
+function isStoringDownload(url: URL): boolean {
+  return url.pathname.startsWith('/content/') && url.searchParams.has('store');
+}
+
 /**
  * Registers the hooks of a test file: launch Chromium once, close every context after each
  * test and fail the test if the app threw an uncaught error, close the browser at the end.
+ * `defaults` apply to every device the file opens (each `open` can override them).
  */
-export function useBrowser(): { open: (options?: BrowserContextOptions) => Promise<Session> } {
+export function useBrowser(defaults: DeviceOptions = {}): { open: (options?: DeviceOptions) => Promise<Session> } {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
@@ -42,8 +60,10 @@ export function useBrowser(): { open: (options?: BrowserContextOptions) => Promi
   return {
     async open(options = {}) {
       if (!browser) throw new Error('useBrowser(): the browser is not launched yet (call open() inside a test)');
-      const context = await browser.newContext({ baseURL: inject('baseURL'), ...options });
+      const { storesCourse = true, ...contextOptions } = { ...defaults, ...options };
+      const context = await browser.newContext({ baseURL: inject('baseURL'), ...contextOptions });
       contexts.push(context);
+      if (!storesCourse) await context.route(isStoringDownload, (route) => route.abort('internetdisconnected'));
       const page = await context.newPage();
       page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
       return { context, page };

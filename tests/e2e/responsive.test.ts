@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, expectVisible, useBrowser } from './browser';
-import { builtModuleIds, readLessons, type ContentLocale } from './repo';
+import { builtModuleIds, readLessons, type ContentLocale, type SourceLesson } from './repo';
 import { en, uiStrings } from './strings';
 import { LessonPage } from './pages/LessonPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -35,27 +35,52 @@ async function horizontalOverflow(page: Page): Promise<Overflow> {
   });
 }
 
-async function expectNoSidewaysScrolling(lessonPage: LessonPage, moduleId: string, lessonId: string, where: string): Promise<void> {
-  await lessonPage.open(moduleId, lessonId);
-  await expectVisible(lessonPage.article, `the text of ${where}`);
-  const overflow = await horizontalOverflow(lessonPage.page);
+/**
+ * Opens lessons one after another on one device: the first with a page load, the next ones as
+ * a link in the app opens them, with no page load (loading the whole app again for each of the
+ * course's lessons took most of this file's time). The layout measured is the same.
+ */
+class LessonWalk {
+  private loaded = false;
+
+  constructor(readonly lessonPage: LessonPage) {}
+
+  async open(moduleId: string, lesson: SourceLesson): Promise<void> {
+    if (this.loaded) {
+      await this.lessonPage.visitWithinApp(
+        `/modules/${encodeURIComponent(moduleId)}/lessons/${encodeURIComponent(lesson.id)}`,
+        lesson.title,
+      );
+    } else {
+      await this.lessonPage.open(moduleId, lesson.id);
+      this.loaded = true;
+    }
+  }
+}
+
+async function expectNoSidewaysScrolling(walk: LessonWalk, moduleId: string, lesson: SourceLesson, where: string): Promise<void> {
+  await walk.open(moduleId, lesson);
+  await expectVisible(walk.lessonPage.article, `the text of ${where}`);
+  const overflow = await horizontalOverflow(walk.lessonPage.page);
   expect(overflow.scrollWidth, `${where} scrolls sideways at ${overflow.clientWidth} px: ${overflow.widest}`).toBeLessThanOrEqual(
     overflow.clientWidth,
   );
 }
 
 describe('responsive layout of the lesson page', () => {
-  const browser = useBrowser();
+  // Online only: no device stores the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
 
   const locales: ContentLocale[] = ['en', 'bg'];
   // Every lesson of every module: the time grows with the course, hence the longer limit.
   it.for(locales)('does not scroll sideways on a 360 px wide phone, in any lesson in %s', { timeout: 300_000 }, async (locale) => {
     const { page } = await browser.open({ viewport: PHONE, locale });
     const lessonPage = new LessonPage(page, uiStrings(locale));
+    const walk = new LessonWalk(lessonPage);
     let checked = 0;
     for (const moduleId of builtModuleIds()) {
       for (const lesson of readLessons(moduleId, locale)) {
-        await expectNoSidewaysScrolling(lessonPage, moduleId, lesson.id, `${moduleId}/${locale}/${lesson.file}`);
+        await expectNoSidewaysScrolling(walk, moduleId, lesson, `${moduleId}/${locale}/${lesson.file}`);
         expect(await lessonPage.article.getAttribute('lang'), `the language of ${moduleId}/${locale}/${lesson.file}`).toBe(locale);
         checked++;
       }
@@ -68,10 +93,10 @@ describe('responsive layout of the lesson page', () => {
     const settings = new SettingsPage(page, en);
     await settings.open();
     await settings.textSize(en.t('settings.textExtraLarge')).check();
-    const lessonPage = new LessonPage(page, en);
+    const walk = new LessonWalk(new LessonPage(page, en));
     for (const moduleId of builtModuleIds()) {
       const lesson = readLessons(moduleId, 'en')[0];
-      if (lesson) await expectNoSidewaysScrolling(lessonPage, moduleId, lesson.id, `${moduleId}/en/${lesson.file} (extra-large text)`);
+      if (lesson) await expectNoSidewaysScrolling(walk, moduleId, lesson, `${moduleId}/en/${lesson.file} (extra-large text)`);
     }
     expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe('x-large');
   });
@@ -79,24 +104,27 @@ describe('responsive layout of the lesson page', () => {
   it(`keeps the lesson text column at most ${MAX_TEXT_COLUMN_PX} px wide on a 1920 px screen`, async () => {
     const { page } = await browser.open({ viewport: DESKTOP });
     const lessonPage = new LessonPage(page, en);
+    const walk = new LessonWalk(lessonPage);
     for (const moduleId of builtModuleIds()) {
       const lesson = readLessons(moduleId, 'en')[0];
       if (!lesson) continue;
-      await lessonPage.open(moduleId, lesson.id);
+      await walk.open(moduleId, lesson);
       const box = await lessonPage.article.boundingBox();
       expect(box, `the text of ${moduleId}/${lesson.id}`).not.toBeNull();
       expect(box?.width ?? 0).toBeGreaterThan(300);
       expect(box?.width ?? Infinity, `text column of ${moduleId}/${lesson.id}`).toBeLessThanOrEqual(MAX_TEXT_COLUMN_PX);
-      for (const paragraph of await lessonPage.article.getByRole('paragraph').all()) {
-        const width = (await paragraph.boundingBox())?.width ?? 0;
-        expect(width, `a paragraph of ${moduleId}/${lesson.id}`).toBeLessThanOrEqual(MAX_TEXT_COLUMN_PX);
-      }
+      // Every paragraph's width in one call (one round trip per paragraph took seconds per lesson).
+      const widths = await lessonPage.article
+        .getByRole('paragraph')
+        .evaluateAll((paragraphs) => paragraphs.map((paragraph) => paragraph.getBoundingClientRect().width));
+      for (const width of widths) expect(width, `a paragraph of ${moduleId}/${lesson.id}`).toBeLessThanOrEqual(MAX_TEXT_COLUMN_PX);
     }
   });
 });
 
 describe('responsive layout of the catalogue', () => {
-  const browser = useBrowser();
+  // Online only: no device stores the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
 
   it.for(['en', 'bg'] as const)('fits a 360 px phone with its filters set, one card a row, in %s', async (locale) => {
     const { page } = await browser.open({ viewport: PHONE, locale });

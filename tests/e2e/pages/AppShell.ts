@@ -75,6 +75,24 @@ export class AppShell {
   }
 
   /**
+   * Opens a path as a link inside the app does: a new history entry that the router follows,
+   * with no page load, then waits until the page whose level-1 heading is `heading` is shown.
+   * Navigations render in a transition, so the old page stays until the new one is ready: the
+   * heading must differ from the one shown now, or the wait could end on the old page.
+   */
+  async visitWithinApp(path: string, heading: string): Promise<void> {
+    const before = await this.heading.innerText();
+    if (before.trim() === heading) throw new Error(`visitWithinApp(${path}): the page shown now has the same heading, "${heading}"`);
+    await this.page.evaluate((to) => {
+      window.history.pushState(null, '', to);
+      // The router listens for popstate (the event back and forward send); pushState sends none.
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    }, path);
+    await expectVisible(this.main.getByRole('heading', { level: 1, name: heading, exact: true }), `the page "${heading}" at ${path}`);
+    await this.waitUntilShown();
+  }
+
+  /**
    * Follows a main navigation link. Navigations render in a transition, so the old page stays
    * until the new one is ready: wait for the link to become the current page first.
    */
