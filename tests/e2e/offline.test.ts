@@ -150,7 +150,7 @@ describe('offline study', () => {
   });
 
   describe('a lesson recording stored on the device', () => {
-    /** Two minutes of silence (about 470 KB): long enough that a seek lands far beyond what a player reads first. */
+    /** Two minutes of silence (about 470 KB), to seek far into. */
     const RECORDING = silentMp3({ title: 'Biblio Study: a scam text message read aloud', seconds: 120 });
     const SEEK_TO = 100;
     let app: FastifyInstance | undefined;
