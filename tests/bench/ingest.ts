@@ -31,14 +31,14 @@ import type { JsonObject } from '../../src/shared/xapi/validate';
 const BASE = 'https://bench.example/xapi';
 const PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
-type Target = { name: string; env: Record<string, string>; cleanup: () => Promise<void> };
+export type Target = { name: string; env: Record<string, string>; cleanup: () => Promise<void> };
 
-function sqliteTarget(): Target {
+export function sqliteTarget(): Target {
   const dir = mkdtempSync(join(tmpdir(), 'biblio-bench-'));
   return { name: 'SQLite', env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function postgresTarget(): Promise<Target> {
+export async function postgresTarget(): Promise<Target> {
   const schema = `bench_${randomBytes(5).toString('hex')}`;
   const admin = async (query: string) => {
     const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 5000 });

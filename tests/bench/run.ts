@@ -10,6 +10,7 @@ import { benchDashboard, printDashboard } from './dashboard';
 import { benchGridRender, CHROMIUM_PATH, printGridRender } from './grid-render';
 import { benchSignIn, printSignIn } from './sign-in';
 import { benchLighthouse, printLighthouse } from './lighthouse';
+import { benchCourseCheck, printCourseCheck } from './course-check';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   await benchIngest();
   printDashboard(await benchDashboard());
   printSignIn(await benchSignIn());
+  printCourseCheck(await benchCourseCheck());
 
   if (existsSync(CHROMIUM_PATH)) printGridRender(await benchGridRender({ distDir: 'dist' }));
   else console.log(`\nCohort grid in Chromium: not measured, no browser at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
