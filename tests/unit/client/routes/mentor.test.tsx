@@ -61,6 +61,18 @@ function cohort(): CohortDashboard {
   };
 }
 
+/** Catches what the page downloads: the files it makes object URLs for, and the clicks on the download link (restore after). */
+function catchDownloads() {
+  const blobs: Blob[] = [];
+  URL.createObjectURL = vi.fn((blob: Blob) => {
+    blobs.push(blob);
+    return 'blob:test';
+  });
+  URL.revokeObjectURL = vi.fn();
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  return { blobs, click };
+}
+
 /** jsdom's Blob has no arrayBuffer(); FileReader reads it. */
 function bytesOf(blob: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
@@ -150,13 +162,7 @@ describe('the cohort dashboard', () => {
 
   it('exports progress as CSV with a BOM and headers in the mentor’s language', async () => {
     const user = userEvent.setup();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:test';
-    });
-    URL.revokeObjectURL = vi.fn();
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { blobs, click } = catchDownloads();
     await renderRoute('/mentor/cohorts/c1', (url) => (url.pathname === '/api/cohorts/c1/dashboard' ? json(cohort()) : undefined));
     await user.click(await screen.findByRole('button', { name: 'Download progress as CSV' }));
     expect(click).toHaveBeenCalled();
@@ -367,13 +373,7 @@ describe('cohort hours', () => {
 
   it('exports one row of hours per learner, for the chosen pathway, with a BOM and headers in the mentor’s language', async () => {
     const user = userEvent.setup();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:test';
-    });
-    URL.revokeObjectURL = vi.fn();
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    const { blobs, click } = catchDownloads();
     await renderRoute(`/mentor/cohorts/c1?pathway=${shortCourse.id}`, (url) =>
       url.pathname === '/api/cohorts/c1/dashboard' ? json(cohort()) : undefined,
     );
