@@ -28,7 +28,8 @@ import { LessonPage } from './pages/LessonPage';
 const MODULE_ID = 'online-safety';
 
 describe('accessibility of the account pages', () => {
-  const browser = useBrowser();
+  // The learner goes offline only on a lesson already open: no device stores the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
   let server: ServerProcess | undefined;
 
   beforeAll(async () => {

@@ -104,7 +104,8 @@ async function scanLightAndDark(page: Page, where: string): Promise<void> {
 }
 
 describe('the cohort dashboard on a PC and on a phone', () => {
-  const browser = useBrowser();
+  // The mentor never goes offline here: the device does not store the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
   const api = new ServerApi(inject('baseURL'));
   // One cohort for both screens: 13 sign-ups (each a password hash) are the slow part of the setup.
   let arranged: ReturnType<typeof cohortOf12> | undefined;

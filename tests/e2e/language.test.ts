@@ -56,7 +56,8 @@ async function studyFirstLesson(shell: AppShell, strings: UiStrings, locale: Con
 }
 
 describe('languages', () => {
-  const browser = useBrowser();
+  // Online only: no device stores the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
 
   it('follows a Bulgarian browser, then switches to Latvian in Settings', async () => {
     const { page } = await browser.open({ locale: 'bg-BG' });

@@ -45,7 +45,8 @@ const isKnown = (finding: AxeFinding) =>
   );
 
 describe('accessibility of the mentoring pages', () => {
-  const browser = useBrowser();
+  // Nobody studies offline here: no device stores the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
   const api = new ServerApi(inject('baseURL'));
 
   it('has no axe violations for the learner, the mentor and the coordinator', async () => {

@@ -51,7 +51,9 @@ const byVerb = (statements: Statement[], verb: string) => statements.filter((s) 
 const rowsByVerb = (rows: StoredRow[], verb: string) => rows.filter((r) => verbName(r.statement.verb.id) === verb);
 
 describe('mentoring', () => {
-  const browser = useBrowser();
+  // No device here studies a lesson offline (the learner submits offline on a page already open; the
+  // mentor's offline dashboard is its own saved copy), so none stores the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
   const api = new ServerApi(inject('baseURL'));
 
   it('runs the assignment loop: submitted offline, returned with a comment, resubmitted, accepted', async () => {

@@ -40,7 +40,8 @@ async function takeAttempt(quizPage: QuizPage): Promise<Seen> {
 }
 
 describe('the quiz', () => {
-  const browser = useBrowser();
+  // Every quiz here is taken online: no device stores the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
   const quiz = readQuiz(MODULE_ID);
   const total = quiz.questions.length;
 

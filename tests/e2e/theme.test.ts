@@ -18,7 +18,8 @@ const pageBackground = (page: Page) => page.evaluate(() => getComputedStyle(docu
 const barColour = (page: Page) => page.evaluate(() => document.querySelector<HTMLMetaElement>('meta[name="theme-color"]')?.content);
 
 describe('theme', () => {
-  const browser = useBrowser();
+  // Online only: the device does not store the course (browser.ts).
+  const browser = useBrowser({ storesCourse: false });
 
   it('applies the theme chosen in Settings at once and after a reload, and colours the browser bar', async () => {
     const { page } = await browser.open({ colorScheme: 'light' });
