@@ -3,7 +3,9 @@
  * Chromium: a coordinator uploads a new module package on the Modules page; a learner already
  * signed in on another browser sees it in the catalogue after a sync, stores it and studies a
  * lesson with no connection; the coordinator imports version 2; back online, the learner's
- * device gets the new version's text and the lesson completed offline is still done.
+ * device gets the new version's text and the lesson completed offline is still done. And the
+ * pathway editor on the same page, on a 360 px phone with the seeded course: no axe violation in
+ * the light or the dark colours, a module moved and the pathway saved by keyboard alone.
  *
  * The server runs in this file's process (its own SQLite database, seeded from modules/ as
  * `npm start` seeds an empty one), so the import changes no other test's course; `dist/` is
@@ -18,9 +20,13 @@ import { loadConfig } from '../../src/server/config';
 import { openServer } from '../../src/server/server';
 import { seedModules } from '../../src/server/modules/service';
 import { modulePackage } from '../server/helpers/module-package';
-import { eventually, expectText, expectVisible, useBrowser, waitForServiceWorker } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { CurriculumSource } from '../../src/shared/content/schema';
+import { eventually, expectText, expectValue, expectVisible, useBrowser, waitForServiceWorker } from './browser';
+import { AxeReport } from './axe';
+import { expectFocused, tabTo } from './keyboard';
 import { COORDINATOR, newPerson, ServerApi } from './api';
-import { distDir, readLessons, repoRoot, type SourceLesson } from './repo';
+import { distDir, readLessons, readModule, repoRoot, type SourceLesson } from './repo';
 import { en, escapeRegExp } from './strings';
 import { AppShell } from './pages/AppShell';
 import { CatalogPage } from './pages/CatalogPage';
@@ -38,7 +44,12 @@ const LESSON_FILE = `en/${LESSON.file}`;
 const IMPORT_MS = 90_000;
 /** Two imports, a sync, storing a module twice: each step waits for what the learner would see, on a machine that may be busy. */
 const TEST_MS = 600_000;
+/** Signing in, two axe scans in two colour schemes each, and a keyboard walk through a long pathway. */
+const EDIT_MS = 180_000;
 const NEW_SENTENCE = 'Version 2 adds this sentence about the branch’s own rules.';
+
+/** The smallest phone width the app is laid out for. */
+const PHONE = { width: 360, height: 740 };
 
 const zip = (version: number) => ({
   name: `${MODULE_ID}-v${version}.zip`,
@@ -51,6 +62,30 @@ const zip = (version: number) => ({
     ...(version > 1 ? { addToLesson: { file: LESSON_FILE, sentence: NEW_SENTENCE } } : {}),
   }),
 });
+
+/** The pathways as the server keeps them now, read with the signed-in coordinator's session. */
+async function storedPathways(context: BrowserContext): Promise<CurriculumSource[]> {
+  const response = await context.request.get('/api/curricula');
+  expect(response.status(), 'GET /api/curricula').toBe(200);
+  return ((await response.json()) as { curricula: CurriculumSource[] }).curricula;
+}
+
+/** How wide the page is, and the element sticking out furthest past the window, so a failure says what to fix. */
+async function sideways(page: Page): Promise<{ scrollWidth: number; widest: string }> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    let widest = 'nothing sticks out';
+    let right = root.clientWidth;
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const box = el.getBoundingClientRect();
+      if (box.right > right + 0.5) {
+        right = box.right;
+        widest = `<${el.tagName.toLowerCase()} id="${el.id}" class="${el.className}"> right edge ${Math.round(box.right)} px`;
+      }
+    }
+    return { scrollWidth: root.scrollWidth, widest };
+  });
+}
 
 describe('a module imported on a running server', () => {
   const browser = useBrowser();
@@ -173,5 +208,78 @@ describe('a module imported on a running server', () => {
       await expectText(lesson.article, new RegExp(escapeRegExp(NEW_SENTENCE)), 'the version 2 text, offline');
     },
     TEST_MS,
+  );
+
+  it(
+    'edits a pathway by keyboard on a 360 px phone, with no axe violation in the light or dark colours',
+    async () => {
+      await new ServerApi(baseURL).coordinator();
+      const { page, context } = await browser.open({ baseURL, viewport: PHONE });
+      const signIn = new SignInPage(page, en);
+      await signIn.open();
+      await signIn.signIn(COORDINATOR);
+      const modules = new ModulesAdminPage(page, en);
+      await modules.open();
+      await expectVisible(modules.pathwaySelect, 'the choice of pathway');
+      const axe = new AxeReport();
+      await axe.scan(page, '/admin/modules (pathways)');
+
+      // A pathway whose first two modules may swap: the second does not need the first (a save checks prerequisites).
+      const before = await storedPathways(context);
+      const titleOf = (moduleId: string) => readModule(moduleId).title.en;
+      const target = before.findIndex(
+        ({ modules: [first, second] }) => first && second && !(readModule(second).prerequisites ?? []).includes(first),
+      );
+      const pathway = before[target];
+      const [first, second, ...rest] = pathway?.modules ?? [];
+      if (!pathway || !first || !second || before.length < 2) {
+        throw new Error('the seeded course needs two pathways, one whose first two modules may swap');
+      }
+      // Chosen with the arrow keys (the editor opens on the first pathway): one down, then on to the target.
+      const choose = async (index: number) => {
+        await expectValue(modules.pathwaySelect, before[index]!.id, `the pathway "${before[index]!.id}" chosen`);
+        await expectText(
+          modules.pathwayModules.first(),
+          new RegExp(`^${escapeRegExp(titleOf(before[index]!.modules[0]!))}`),
+          `the first module of "${before[index]!.id}"`,
+        );
+      };
+      await modules.pathwaySelect.focus();
+      await page.keyboard.press('ArrowDown');
+      await choose(1);
+      for (let index = 1; index !== target;) {
+        const step = target > index ? 1 : -1;
+        await page.keyboard.press(step > 0 ? 'ArrowDown' : 'ArrowUp');
+        index += step;
+        await choose(index);
+      }
+
+      await tabTo(page, modules.pathwayButton('moveDown', titleOf(first)), `"Move down" of "${titleOf(first)}"`);
+      await page.keyboard.press('Enter');
+      await expectText(modules.pathwayModules.nth(0), new RegExp(`^${escapeRegExp(titleOf(second))}`), 'the second module, now first');
+      await expectText(modules.pathwayModules.nth(1), new RegExp(`^${escapeRegExp(titleOf(first))}`), 'the moved module, now second');
+      // The focus follows the moved module, so pressing Enter again moves it further.
+      await expectFocused(modules.pathwayButton('moveDown', titleOf(first)), `"Move down" of the moved module`);
+      await expectVisible(modules.pathwayUnsaved, 'the notice of unsaved changes');
+      await axe.scan(page, '/admin/modules (pathway changed, not saved)');
+      const overflow = await sideways(page);
+      expect(overflow.scrollWidth, `the page scrolls sideways on a 360 px phone: ${overflow.widest}`).toBeLessThanOrEqual(PHONE.width);
+
+      await tabTo(page, modules.pathwaySave, 'the save button', { max: 200 });
+      await page.keyboard.press('Enter');
+      // A save checks the whole course with the new pathways, as an import does: on a loaded machine it takes a while.
+      const saved = en.t('modulesAdmin.pathwaySaved', { title: pathway.title.en });
+      await eventually(
+        () => modules.pathwaysSection.innerText(),
+        (text) => text.includes(saved),
+        'the pathway saved (the last text seen is the pathway editor)',
+        IMPORT_MS,
+      );
+      await modules.pathwayUnsaved.waitFor({ state: 'detached' });
+      const after = await storedPathways(context);
+      expect(after.find((c) => c.id === pathway.id)?.modules).toEqual([second, first, ...rest]);
+      expect(axe.findings, `axe violations:\n${axe.summary()}`).toEqual([]);
+    },
+    EDIT_MS,
   );
 });

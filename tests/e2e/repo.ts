@@ -26,7 +26,13 @@ export type SourceQuestion =
 
 export type SourceQuiz = { passMark: number; questions: SourceQuestion[] };
 
-export type SourceModule = { id: string; title: Localized; outcomes: Partial<Record<ContentLocale, string[]>> };
+export type SourceModule = {
+  id: string;
+  title: Localized;
+  outcomes: Partial<Record<ContentLocale, string[]>>;
+  /** Module ids that must come before this one in a pathway. */
+  prerequisites?: string[];
+};
 
 export function moduleIds(): string[] {
   return readdirSync(modulesDir, { withFileTypes: true })
