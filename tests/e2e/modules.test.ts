@@ -232,27 +232,20 @@ describe('a module imported on a running server', () => {
       );
       const pathway = before[target];
       const [first, second, ...rest] = pathway?.modules ?? [];
-      if (!pathway || !first || !second || before.length < 2) {
-        throw new Error('the seeded course needs two pathways, one whose first two modules may swap');
+      if (!pathway || !first || !second) {
+        throw new Error('the seeded course needs a pathway whose first two modules may swap');
       }
-      // Chosen with the arrow keys (the editor opens on the first pathway): one down, then on to the target.
-      const choose = async (index: number) => {
-        await expectValue(modules.pathwaySelect, before[index]!.id, `the pathway "${before[index]!.id}" chosen`);
-        await expectText(
-          modules.pathwayModules.first(),
-          new RegExp(`^${escapeRegExp(titleOf(before[index]!.modules[0]!))}`),
-          `the first module of "${before[index]!.id}"`,
-        );
-      };
+      // The pathway is chosen in the native select, whose keys are the browser's own (they differ
+      // between platforms and headless modes, so the test does not press them); the rest is by keyboard.
       await modules.pathwaySelect.focus();
-      await page.keyboard.press('ArrowDown');
-      await choose(1);
-      for (let index = 1; index !== target;) {
-        const step = target > index ? 1 : -1;
-        await page.keyboard.press(step > 0 ? 'ArrowDown' : 'ArrowUp');
-        index += step;
-        await choose(index);
-      }
+      await modules.pathwaySelect.selectOption(pathway.id);
+      await expectValue(modules.pathwaySelect, pathway.id, `the pathway "${pathway.id}" chosen`);
+      await expectText(
+        modules.pathwayModules.first(),
+        new RegExp(`^${escapeRegExp(titleOf(first))}`),
+        `the first module of "${pathway.id}"`,
+      );
+      await expectFocused(modules.pathwaySelect, 'the choice of pathway');
 
       await tabTo(page, modules.pathwayButton('moveDown', titleOf(first)), `"Move down" of "${titleOf(first)}"`);
       await page.keyboard.press('Enter');
