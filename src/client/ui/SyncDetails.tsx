@@ -66,6 +66,7 @@ export function SyncDetails() {
   const account = useSignedInAccount();
   const errorText = useSyncErrorText(status.lastError ?? sync.meta?.lastError);
   if (!account) return null;
+  const action = <SyncAction sync={sync} />;
   return (
     <section aria-labelledby="sync-heading" className="card">
       <h2 id="sync-heading">{t('sync.title')}</h2>
@@ -76,13 +77,8 @@ export function SyncDetails() {
         {sync.lastSuccess}
       </p>
       {errorText && <p className="field__error">{errorText}</p>}
-      {status.needsSignIn ? (
-        <p>
-          <SyncAction sync={sync} />
-        </p>
-      ) : (
-        <SyncAction sync={sync} />
-      )}
+      {/* The link to sign in again sits in a paragraph of its own; the button stands alone. */}
+      {status.needsSignIn ? <p>{action}</p> : action}
     </section>
   );
 }
