@@ -35,6 +35,13 @@ const optionText = (question: QuizQuestion, id: string) =>
 const shownOptions = (group: HTMLElement) =>
   [...group.querySelectorAll('.quiz-choice__text, .quiz-order__text')].map((element) => element.textContent ?? '');
 
+/** The controls that give an answer: radios, checkboxes, or the move buttons of steps to order. */
+const answerControls = (group: HTMLElement) => [
+  ...within(group).queryAllByRole('radio'),
+  ...within(group).queryAllByRole('checkbox'),
+  ...within(group).queryAllByRole('button'),
+];
+
 async function answerRight(user: User, { question, group }: { question: QuizQuestion; group: HTMLElement }) {
   if (question.type === 'truefalse') {
     await user.click(within(group).getByRole('radio', { name: i18next.t(question.answer ? 'quiz.true' : 'quiz.false') }));
@@ -213,7 +220,14 @@ describe('a learner taking a quiz', () => {
     expect((await shownQuestion()).question.id).toBe(first.id);
     const feedback = screen.getByText('Correct.').closest('[role="status"]');
     expect(feedback).toHaveTextContent(first.explanation);
-    for (const control of within(screen.getByRole('group')).queryAllByRole('radio')) expect(control).toBeDisabled();
+    // Whatever kind the drawn question is, the answer can no longer change: checked steps show
+    // their marks instead of move buttons, and choices stay shown but closed.
+    const checkedControls = answerControls(screen.getByRole('group'));
+    if (first.type === 'order') expect(checkedControls).toHaveLength(0);
+    else {
+      expect(checkedControls.length).toBeGreaterThan(0);
+      for (const control of checkedControls) expect(control).toBeDisabled();
+    }
     expect(screen.queryByRole('button', { name: 'Check answer' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Next question' }));
     await screen.findByRole('heading', { level: 2, name: `Question 2 of ${total}` });
@@ -225,7 +239,21 @@ describe('a learner taking a quiz', () => {
     await user.click(await screen.findByRole('button', { name: 'Continue that attempt' }));
     expect(await screen.findByRole('heading', { level: 2, name: `Question 2 of ${total}` })).toBeInTheDocument();
     expect(screen.queryByText('Correct.')).toBeNull();
-    expect(screen.getByRole('button', { name: 'Check answer' })).toBeDisabled();
+    const second = await shownQuestion();
+    expect(second.question.id).not.toBe(first.id);
+    const submit = screen.getByRole('button', { name: 'Check answer' });
+    if (second.question.type === 'order') {
+      // Steps as shown are already an answer, so Check is offered; at least one move is open.
+      expect(submit).toBeEnabled();
+      expect(answerControls(second.group).some((control) => !(control as HTMLButtonElement).disabled)).toBe(true);
+    } else {
+      // Nothing chosen yet, so there is nothing to check.
+      for (const control of answerControls(second.group)) {
+        expect(control).toBeEnabled();
+        expect(control).not.toBeChecked();
+      }
+      expect(submit).toBeDisabled();
+    }
     view.unmount();
   });
 
