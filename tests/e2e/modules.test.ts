@@ -257,6 +257,13 @@ describe('a module imported on a running server', () => {
       await axe.scan(page, '/admin/modules (pathway changed, not saved)');
       const overflow = await sideways(page);
       expect(overflow.scrollWidth, `the page scrolls sideways on a 360 px phone: ${overflow.widest}`).toBeLessThanOrEqual(PHONE.width);
+      // A module's three buttons are icons on one row on a phone, not three rows of words each.
+      const tops = await Promise.all(
+        (['moveUp', 'moveDown', 'removeFromPathway'] as const).map(
+          async (kind) => (await modules.pathwayButton(kind, titleOf(second)).boundingBox())?.y,
+        ),
+      );
+      expect(new Set(tops).size, `the buttons of "${titleOf(second)}" on one row (their tops: ${tops.join(', ')})`).toBe(1);
 
       await tabTo(page, modules.pathwaySave, 'the save button', { max: 200 });
       await page.keyboard.press('Enter');
