@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Archive, CircleCheck, Download } from 'lucide-react';
 import { modulePackageUrl } from '../../api/modules';
@@ -7,6 +7,8 @@ import { useFormat } from '../../i18n/format';
 import { useAction } from '../../ui/useAction';
 import { ActionError } from '../../ui/ActionError';
 import { Badge } from '../../ui/Badge';
+import { TextField } from '../../ui/TextField';
+import { normalizeForSearch } from '../../../shared/content/search';
 import { moduleTitle } from './moduleTitle';
 import './ModuleList.css';
 
@@ -16,18 +18,44 @@ type Props = {
   onRestore: (module: ModuleSummary) => Promise<void>;
 };
 
-/** Every module on the server as a card, which reads the same on a phone and a PC. */
+/**
+ * Whether a module answers what the coordinator typed: every word of it, found in the module's
+ * id or its title in any language, with case and accents ignored ("drosiba" finds "Drošība").
+ */
+export function moduleMatches(module: ModuleSummary, query: string): boolean {
+  const words = normalizeForSearch(query).split(' ').filter(Boolean);
+  if (words.length === 0) return true;
+  const text = normalizeForSearch([module.id, ...Object.values(module.title)].join(' '));
+  return words.every((word) => text.includes(word));
+}
+
+/**
+ * Every module on the server as a card, which reads the same on a phone and a PC, with a field
+ * that narrows the list as the coordinator types (38 modules are a long scroll on a phone).
+ */
 export function ModuleList({ modules, onRetire, onRestore }: Props) {
   const { t: tm } = useTranslation('modulesAdmin');
+  const [query, setQuery] = useState('');
   if (modules.length === 0) return <p>{tm('empty')}</p>;
+  const shown = modules.filter((module) => moduleMatches(module, query));
+  const filtering = query.trim() !== '';
   return (
     <>
-      <p>{tm('count', { count: modules.length })}</p>
-      <ul className="card-list module-packages">
-        {modules.map((module) => (
-          <ModuleCard key={module.id} module={module} onRetire={onRetire} onRestore={onRestore} />
-        ))}
-      </ul>
+      <div className="module-packages__find">
+        <TextField type="search" label={tm('findLabel')} hint={tm('findHint')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      </div>
+      <p role="status">
+        {filtering ? tm('countShown', { shown: shown.length, total: modules.length }) : tm('count', { count: modules.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p>{tm('findNone', { query: query.trim() })}</p>
+      ) : (
+        <ul className="card-list module-packages">
+          {shown.map((module) => (
+            <ModuleCard key={module.id} module={module} onRetire={onRetire} onRestore={onRestore} />
+          ))}
+        </ul>
+      )}
     </>
   );
 }

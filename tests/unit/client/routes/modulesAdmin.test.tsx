@@ -98,6 +98,36 @@ describe('the Modules page', () => {
     expect(within(archiveCard).getByRole('button', { name: 'Bring back “Digital archives”' })).toBeInTheDocument();
   });
 
+  it('narrows the list as the coordinator types: a title in any language or an id, accents ignored', async () => {
+    const user = userEvent.setup();
+    const { stub } = moduleServer([structuredClone(safety), structuredClone(archive)]);
+    await openPage(stub);
+    const find = screen.getByRole('searchbox', { name: 'Find a module' });
+    expect(find).toHaveAccessibleDescription('By its title in any language, or by its module id.');
+    const titles = () => screen.queryAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(titles()).toEqual(['Online safety', 'Digital archives']);
+
+    // The Latvian title without its accents, in capitals.
+    await user.type(find, 'DROSIBA');
+    expect(titles()).toEqual(['Online safety']);
+    // Said in a live region, so a screen reader hears how many are left.
+    expect(screen.getByText('Shown: 1 of 2')).toHaveAttribute('role', 'status');
+
+    await user.clear(find);
+    await user.type(find, 'digital-arch');
+    expect(titles()).toEqual(['Digital archives']);
+
+    // Every word must be found; one that is not empties the list and says so.
+    await user.type(find, ' safety');
+    expect(titles()).toEqual([]);
+    expect(screen.getByText('No module matches “digital-arch safety”.')).toBeInTheDocument();
+    expect(screen.getByText('Shown: 0 of 2')).toBeInTheDocument();
+
+    await user.clear(find);
+    expect(titles()).toEqual(['Online safety', 'Digital archives']);
+    expect(screen.getByText('2 modules')).toBeInTheDocument();
+  });
+
   it('is closed to anyone but a coordinator', async () => {
     const { stub, sent } = moduleServer([structuredClone(safety)]);
     signInAs('mentor', 'ivo', 'Ivo');
