@@ -143,17 +143,17 @@ export function PathwayForm({ title, draft, unsaved, modules, refusal, summaryRe
                 <span className="pathway-module__actions">
                   <button {...control('up')} aria-disabled={first || undefined} onClick={() => move(position, position - 1)}>
                     <ArrowUp aria-hidden="true" />
-                    <span className="pathway-module__word">{tm('moveUp')}</span>
+                    <span className="visually-hidden pathway-module__word">{tm('moveUp')}</span>
                     <span className="visually-hidden"> {tm('ofModule', { title: name.text })}</span>
                   </button>
                   <button {...control('down')} aria-disabled={last || undefined} onClick={() => move(position, position + 1)}>
                     <ArrowDown aria-hidden="true" />
-                    <span className="pathway-module__word">{tm('moveDown')}</span>
+                    <span className="visually-hidden pathway-module__word">{tm('moveDown')}</span>
                     <span className="visually-hidden"> {tm('ofModule', { title: name.text })}</span>
                   </button>
                   <button {...control('remove')} onClick={() => remove(position)}>
                     <X aria-hidden="true" />
-                    <span className="pathway-module__word">{tm('removeFromPathway')}</span>
+                    <span className="visually-hidden pathway-module__word">{tm('removeFromPathway')}</span>
                     <span className="visually-hidden"> {tm('ofModule', { title: name.text })}</span>
                   </button>
                 </span>
