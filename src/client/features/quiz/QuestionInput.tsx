@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ArrowDown, ArrowUp, CircleCheck, CircleX } from 'lucide-react';
 import type { QuizQuestion } from '../../../shared/content/compiled';
@@ -111,14 +111,18 @@ function OrderInput({ question, order, response, checked, lang, onChange, onAnno
   const { t } = useTranslation();
   const ids = response?.kind === 'order' ? response.ids : order;
   const buttons = useRef(new Map<string, HTMLButtonElement>());
-  const moved = useRef<{ id: string; direction: Direction } | undefined>(undefined);
+  const moved = useRef<{ id: string; direction: Direction; to: number } | undefined>(undefined);
   const options = new Map(question.options.map((o) => [o.id, o]));
 
-  useEffect(() => {
+  // Focus follows the step once the render showing it in its new place is committed, and only
+  // then: a layout effect is never left pending, and the check on the place keeps an earlier
+  // render's effect (the question's first, say, if the step was moved at once) from taking the
+  // move with the old order and focusing a button that the move is about to disable.
+  useLayoutEffect(() => {
     const last = moved.current;
-    if (!last) return;
+    if (!last || ids[last.to] !== last.id) return;
     moved.current = undefined;
-    const index = ids.indexOf(last.id);
+    const index = last.to;
     const atEnd = last.direction === 'up' ? index === 0 : index === ids.length - 1;
     const direction: Direction = atEnd ? (last.direction === 'up' ? 'down' : 'up') : last.direction;
     buttons.current.get(`${last.id}/${direction}`)?.focus();
@@ -130,7 +134,7 @@ function OrderInput({ question, order, response, checked, lang, onChange, onAnno
     const [item] = next.splice(from, 1);
     if (item === undefined) return;
     next.splice(to, 0, item);
-    moved.current = { id: item, direction };
+    moved.current = { id: item, direction, to };
     onChange({ kind: 'order', ids: next });
     onAnnounce(t('quiz.movedTo', { position: to + 1, total: ids.length }));
   };

@@ -79,12 +79,14 @@ export function QuizView({
   };
   useEffect(() => () => window.clearTimeout(announceTimer.current), []);
   // A new question (started, resumed or after "Next question") takes focus at its heading, which
-  // says "Question 3 of 8"; its first control is then one Tab away.
+  // says "Question 3 of 8"; its first control is then one Tab away. These renders come from a
+  // saved promise, so the focus moves in a layout effect (see the feedback's below): a passive
+  // one could still be pending when the learner already acts in the question, and take it back.
   const questionKey = attempt ? `${attempt.id}/${attempt.index}` : undefined;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (questionKey) questionHeadingRef.current?.focus();
   }, [questionKey]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (finished) resultHeadingRef.current?.focus();
   }, [finished]);
   // After "Check", focus moves to the feedback once it is rendered (the answer is saved first,

@@ -61,6 +61,24 @@ async function answerRight(user: User, { question, group }: { question: QuizQues
   }
 }
 
+/**
+ * Answers right and goes on until a question of that kind is shown (the draw puts it anywhere).
+ * Each next question is waited for by its number, with the focus on its heading: the one before
+ * stays on screen until "Next question" has stored the step.
+ */
+async function answerUntil(user: User, kind: QuizQuestion['type']) {
+  let shown = await shownQuestion();
+  for (let step = 2; shown.question.type !== kind; step++) {
+    await answerRight(user, shown);
+    await user.click(screen.getByRole('button', { name: 'Check answer' }));
+    await user.click(await screen.findByRole('button', { name: 'Next question' }));
+    const heading = await screen.findByRole('heading', { level: 2, name: new RegExp(`^Question ${step} of`) });
+    await waitFor(() => expect(heading).toHaveFocus());
+    shown = await shownQuestion();
+  }
+  return shown;
+}
+
 async function startedStatement() {
   await waitFor(async () => expect(await db().statements.count()).toBeGreaterThan(0));
   const rows = await db().statements.toArray();
@@ -117,16 +135,8 @@ describe('a learner taking a quiz', () => {
     const user = userEvent.setup();
     await renderRoute(`/modules/${MODULE}/quiz`);
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
-    let shown = await shownQuestion();
     // Answer right until a single-choice question comes, then answer it wrong.
-    while (shown.question.type !== 'single') {
-      await answerRight(user, shown);
-      await user.click(screen.getByRole('button', { name: 'Check answer' }));
-      await user.click(await screen.findByRole('button', { name: 'Next question' }));
-      await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: /^Question/ })).toHaveFocus());
-      shown = await shownQuestion();
-    }
-    const { question, group } = shown;
+    const { question, group } = await answerUntil(user, 'single');
     if (question.type !== 'single') throw new Error('unreachable');
     const right = optionText(question, question.answer);
     const wrong = question.options.find((o) => o.id !== question.answer)!.text;
@@ -149,14 +159,7 @@ describe('a learner taking a quiz', () => {
     const user = userEvent.setup();
     await renderRoute(`/modules/${MODULE}/quiz`);
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
-    let shown = await shownQuestion();
-    while (shown.question.type !== 'multiple') {
-      await answerRight(user, shown);
-      await user.click(screen.getByRole('button', { name: 'Check answer' }));
-      await user.click(await screen.findByRole('button', { name: 'Next question' }));
-      await screen.findByRole('heading', { level: 2, name: /^Question/ });
-      shown = await shownQuestion();
-    }
+    const shown = await answerUntil(user, 'multiple');
     expect(shown.group).toHaveAccessibleDescription('Choose all that apply.');
     expect(shown.group.textContent?.match(/all that apply/gi)).toHaveLength(1);
   });
@@ -261,15 +264,7 @@ describe('a learner taking a quiz', () => {
     const user = userEvent.setup();
     await renderRoute(`/modules/${MODULE}/quiz`);
     await user.click(await screen.findByRole('button', { name: 'Start the quiz' }));
-    let shown = await shownQuestion();
-    while (shown.question.type !== 'order') {
-      await answerRight(user, shown);
-      await user.click(screen.getByRole('button', { name: 'Check answer' }));
-      await user.click(await screen.findByRole('button', { name: 'Next question' }));
-      await screen.findByRole('heading', { level: 2, name: /^Question/ });
-      shown = await shownQuestion();
-    }
-    const { group } = shown;
+    const { group } = await answerUntil(user, 'order');
     const total = shownOptions(group).length;
     const second = shownOptions(group)[1]!;
     const live = document.querySelector('[aria-live="polite"]')!;
