@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { distDir, repoRoot } from '../e2e/repo';
+import { distDir, readQuiz, repoRoot } from '../e2e/repo';
+import { en } from '../e2e/strings';
+import { QuizPage } from '../e2e/pages/QuizPage';
 import { freePort } from '../e2e/ports';
 import { demoLearnerName } from '../../src/server/demo-seed';
 
@@ -23,7 +25,8 @@ const LEARNER = { login: 'demo-learner-05', password: 'demo-learner-pass' };
 const MENTOR = { login: 'demo-mentor', password: 'demo-mentor-pass' };
 /** A lesson with an illustration, and a quiz. */
 const LESSON = '/modules/e-identity-and-e-signature/lessons/signing-and-checking-safely';
-const QUIZ = '/modules/online-safety/quiz';
+const QUIZ_MODULE = 'online-safety';
+const QUIZ = `/modules/${QUIZ_MODULE}/quiz`;
 const WAIT_MS = 30_000;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
@@ -87,18 +90,25 @@ async function learnerPages(browser: Browser, baseURL: string, shot: Shot): Prom
     await page.goto(`${baseURL}${path}`);
     await shoot(page, `${name}-${suffix}`);
   }
+  // A new attempt, answered right up to its first single-choice question, which is answered
+  // wrong: every shot shows the same kind of feedback (the wrong choice marked, the right one
+  // named, and why), whatever order the attempt draws.
+  const quiz = new QuizPage(page, en);
   await page.goto(`${baseURL}${QUIZ}`);
-  await page
-    .getByRole('button', { name: /^(Start the quiz|Take the quiz again|Continue that attempt)$/ })
-    .first()
-    .click();
-  // Attempts shuffle the questions: answer the first option of a choice or true/false question;
-  // an ordering question (no inputs, its steps already placed) is checked as it stands.
-  const question = page.getByRole('main').getByRole('group').first();
-  await question.waitFor();
-  const firstOption = question.locator('input[type="radio"], input[type="checkbox"]').first();
-  if ((await firstOption.count()) > 0) await firstOption.check();
-  await page.getByRole('button', { name: 'Check answer', exact: true }).click();
+  await quiz.start();
+  const pool = readQuiz(QUIZ_MODULE).questions;
+  for (let question = await quiz.shownQuestion(pool); ; question = await quiz.shownQuestion(pool)) {
+    if (question.type === 'single') {
+      const wrong = question.options.find((option) => option.id !== question.answer);
+      if (!wrong) throw new Error(`question ${question.id} has no wrong option`);
+      await quiz.option(wrong.text.en).check();
+      break;
+    }
+    await quiz.answerCorrectly(question);
+    await quiz.check();
+    await quiz.continue(false);
+  }
+  await quiz.check();
   await shoot(page, `quiz-answer-${suffix}`);
   await page.context().close();
 }
