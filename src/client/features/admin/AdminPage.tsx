@@ -365,7 +365,7 @@ function People({
       <FormProblems ref={createSummary} count={Object.keys(problems).length} error={createUser.error} />
       <form className="filters" onSubmit={create} noValidate>
         <TextField
-          label={t('account.name')}
+          label={t('admin.personName')}
           value={fields.name}
           onChange={(e) => setFields({ ...fields, name: e.target.value })}
           error={problems.name}

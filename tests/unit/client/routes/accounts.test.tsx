@@ -89,12 +89,15 @@ describe('the coordinator’s page', () => {
     return undefined;
   };
 
-  it('counts people in the singular and heads the people table “Name”', async () => {
+  it('counts people in the singular and says “Name”, not “Your name”, of the people it lists and adds', async () => {
     signInAs('coordinator', 'coord', 'Coordinator');
     await renderRoute('/admin', stub);
     expect(await screen.findByText(/^1 learner, 1 mentor/, undefined, { timeout: 10_000 })).toBeInTheDocument();
     const people = screen.getByRole('heading', { name: 'People' }).closest('section')!;
     expect(within(people).getAllByRole('columnheader')[0]).toHaveTextContent(/^Name$/);
+    // The coordinator adds someone else: the form asks for their name.
+    expect(within(people).getByRole('textbox', { name: 'Name' })).toBeInTheDocument();
+    expect(within(people).queryByRole('textbox', { name: 'Your name' })).toBeNull();
   });
 
   it('replaces the server’s failure with the new problem, and focuses it', async () => {
