@@ -6,8 +6,7 @@ import type { AttentionItem, CohortDashboard, DashboardLearner } from '../../../
 import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { REASONS } from './attention';
-import { describeAttention } from './attentionWords';
+import { cardAttentionLines } from './attentionWords';
 import type { FromCohort } from './MentorBreadcrumb';
 
 type Props = {
@@ -22,8 +21,8 @@ type Props = {
 
 /**
  * The cohort on a phone: one card per learner with the modules completed, the last activity and
- * the reasons the learner needs the mentor, linking to the learner page, where the per-module
- * detail the PC's table shows is.
+ * the reasons the learner needs the mentor (several of a kind counted in one line), linking to
+ * the learner page, where each reason and the per-module detail the PC's table shows are.
  */
 export function LearnerCards({ learners, labelledBy, dashboard, moduleTitle, from }: Props) {
   const { t } = useTranslation();
@@ -31,14 +30,13 @@ export function LearnerCards({ learners, labelledBy, dashboard, moduleTitle, fro
   const reasons = useMemo(() => {
     const byLearner = new Map<string, AttentionItem[]>();
     for (const item of dashboard.attention) byLearner.set(item.learnerId, [...(byLearner.get(item.learnerId) ?? []), item]);
-    for (const items of byLearner.values()) items.sort((a, b) => REASONS.indexOf(a.reason) - REASONS.indexOf(b.reason));
     return byLearner;
   }, [dashboard.attention]);
   const total = dashboard.modules.length;
   return (
     <ul className="learner-cards" aria-labelledby={labelledBy}>
       {learners.map((learner) => {
-        const needs = reasons.get(learner.id) ?? [];
+        const needs = cardAttentionLines(reasons.get(learner.id) ?? [], { t, format, moduleTitle });
         return (
           <li key={learner.id} className="learner-card">
             <h3 className="learner-card__name">
@@ -61,8 +59,8 @@ export function LearnerCards({ learners, labelledBy, dashboard, moduleTitle, fro
                   {t('mentor.cardAttention')}
                 </p>
                 <ul>
-                  {needs.map((item) => (
-                    <li key={`${item.reason}-${item.moduleId ?? ''}`}>{describeAttention(item, { t, format, moduleTitle })}</li>
+                  {needs.map((line) => (
+                    <li key={line}>{line}</li>
                   ))}
                 </ul>
               </div>
