@@ -55,7 +55,14 @@ export function LearnerView({ report, ownReviews, fetchedAt, fromCache, onReload
           <dd>{format.duration(learner.secondsSpent)}</dd>
         </div>
       </dl>
-      <LearnerAssignments report={report} local={local} agent={agent} moduleTitle={titles.module} moduleLang={titles.moduleLang} />
+      <LearnerAssignments
+        key={report.learner.id}
+        report={report}
+        local={local}
+        agent={agent}
+        moduleTitle={titles.module}
+        moduleLang={titles.moduleLang}
+      />
       <LearnerHours report={report} local={local} agent={agent} />
       <LearnerModules report={report} catalog={titles.catalog} moduleTitle={titles.module} moduleLang={titles.moduleLang} />
       <LearnerTimeline report={report} moduleTitle={titles.module} />

@@ -540,6 +540,66 @@ describe('a mentor’s decision on an assignment', () => {
   });
 });
 
+describe('the assignments on the learner page', () => {
+  const [accepted, recent, oldest] = catalog.modules.slice(0, 3).map((m) => m.id) as [string, string, string];
+  const id = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+  const report = learnerReport({
+    learner: { ...cohort().learners[1]!, id: 'l1' },
+    timeline: [
+      {
+        id: id(1),
+        actor: { objectType: 'Agent', account: { homePage: 'https://library.test/xapi', name: 'l1' } },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+        object: { objectType: 'Activity', id: `https://library.test/xapi/activities/module/${accepted}/lesson/l1` },
+        timestamp: '2024-04-20T10:00:00.000Z',
+      },
+    ],
+    // In the course's order: one accepted, one sent on 2 May, one sent on 25 April.
+    assignments: [
+      {
+        moduleId: accepted,
+        status: 'accepted',
+        submissions: [{ statementId: id(1), text: 'Accepted work.', at: '2024-04-18T10:00:00.000Z' }],
+        reviews: [
+          { statementId: id(4), targetId: id(1), accepted: true, comment: 'Good.', at: '2024-04-19T10:00:00.000Z', mentorName: 'Ivo' },
+        ],
+      },
+      {
+        moduleId: recent,
+        status: 'submitted',
+        submissions: [{ statementId: id(2), text: 'Recent work.', at: '2024-05-02T10:00:00.000Z' }],
+        reviews: [],
+      },
+      {
+        moduleId: oldest,
+        status: 'submitted',
+        submissions: [{ statementId: id(3), text: 'Oldest work.', at: '2024-04-25T10:00:00.000Z' }],
+        reviews: [],
+      },
+    ],
+  });
+  const titleOf = (moduleId: string) => catalog.modules.find((m) => m.id === moduleId)!.title.en;
+
+  it('come waiting first, the longest waiting at the top, and stay in place after a decision', async () => {
+    const user = userEvent.setup();
+    await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report) : undefined));
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Assignments' }, { timeout: 5000 })).closest('section')!;
+    const order = () =>
+      within(section)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent);
+    await waitFor(() => expect(order()).toEqual([titleOf(oldest), titleOf(recent), titleOf(accepted)]));
+    expect(within(section).getByText(/^Waiting for your review: 2\./)).toBeInTheDocument();
+
+    const first = within(section).getAllByRole('article')[0]!;
+    await user.click(within(first).getByRole('button', { name: 'Accept' }));
+    const decision = await within(first).findByText('Accepted');
+    await waitFor(() => expect(decision.closest('.decision')).toHaveFocus());
+    expect(order()).toEqual([titleOf(oldest), titleOf(recent), titleOf(accepted)]);
+    expect(within(section).getByText(/^Waiting for your review: 1\./)).toBeInTheDocument();
+  });
+});
+
 describe("the learner page's timeline", () => {
   it('never lists what is private to the learner, even when the report holds it', async () => {
     const moduleId = catalog.modules[0]!.id;
