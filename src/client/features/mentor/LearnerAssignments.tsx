@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LearnerReport } from '../../../shared/mentoring/contract';
+import type { AssignmentState, LearnerReport } from '../../../shared/mentoring/contract';
 import type { Agent } from '../../../shared/xapi/types';
 import { useFormat } from '../../i18n/format';
 import { Decision } from './Decision';
@@ -15,10 +15,8 @@ type Props = {
   moduleLang: (id: string) => string | undefined;
 };
 
-type Assignment = LearnerReport['assignments'][number];
-
 /** When the latest submission was sent, if it still waits for a decision (the server's or this device's). */
-function waitingSince(assignment: Assignment, local: Map<string, LocalReview>): string | null {
+function waitingSince(assignment: AssignmentState, local: Map<string, LocalReview>): string | null {
   const latest = assignment.submissions[assignment.submissions.length - 1];
   if (!latest) return null;
   const server = assignment.reviews.filter((r) => r.targetId === latest.statementId);
@@ -26,7 +24,7 @@ function waitingSince(assignment: Assignment, local: Map<string, LocalReview>): 
 }
 
 /** The assignments waiting for the mentor, the longest waiting first, then the rest in the course's order. */
-export function reviewOrder(assignments: readonly Assignment[], local: Map<string, LocalReview>): string[] {
+function reviewOrder(assignments: readonly AssignmentState[], local: Map<string, LocalReview>): string[] {
   const waiting = assignments.flatMap((a) => {
     const since = waitingSince(a, local);
     return since ? [{ moduleId: a.moduleId, since }] : [];
