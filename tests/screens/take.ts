@@ -120,6 +120,13 @@ async function mentorGrid(browser: Browser, baseURL: string, shot: Shot): Promis
   await page.getByRole('main').getByRole('link').first().click();
   // A table on a PC, learner cards on a phone: either way the demo learners' names.
   await page.getByRole('main').getByText(demoLearnerName(0)).first().waitFor({ timeout: WAIT_MS });
+  // On a phone the cards start below the search and filters: the shot begins at the count above them.
+  if (shot.size === 'phone') {
+    await page.evaluate(() => {
+      const cards = document.querySelector('.learner-cards');
+      if (cards) window.scrollTo(0, cards.getBoundingClientRect().top + window.scrollY - 140);
+    });
+  }
   await shoot(page, `cohort-grid-${shot.size}-${shot.theme}`);
   await page.context().close();
 }
