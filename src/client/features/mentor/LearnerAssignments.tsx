@@ -15,12 +15,16 @@ type Props = {
   moduleLang: (id: string) => string | undefined;
 };
 
+/** The decision that stands on one submission: the server's latest, unless this device holds a newer one. */
+function decisionOn(assignment: AssignmentState, statementId: string, local: Map<string, LocalReview>) {
+  const server = assignment.reviews.filter((r) => r.targetId === statementId);
+  return latestDecision(server[server.length - 1], local.get(statementId));
+}
+
 /** When the latest submission was sent, if it still waits for a decision (the server's or this device's). */
 function waitingSince(assignment: AssignmentState, local: Map<string, LocalReview>): string | null {
   const latest = assignment.submissions[assignment.submissions.length - 1];
-  if (!latest) return null;
-  const server = assignment.reviews.filter((r) => r.targetId === latest.statementId);
-  return latestDecision(server[server.length - 1], local.get(latest.statementId)) ? null : latest.at;
+  return latest && !decisionOn(assignment, latest.statementId, local) ? latest.at : null;
 }
 
 /** The assignments waiting for the mentor, the longest waiting first, then the rest in the course's order. */
@@ -64,8 +68,7 @@ export function LearnerAssignments({ report, local, agent, moduleTitle, moduleLa
             </h3>
             <ol className="plain-list">
               {assignment.submissions.map((submission, index) => {
-                const server = assignment.reviews.filter((r) => r.targetId === submission.statementId);
-                const decision = latestDecision(server[server.length - 1], local.get(submission.statementId));
+                const decision = decisionOn(assignment, submission.statementId, local);
                 const isLatest = submission === latest;
                 return (
                   <li key={submission.statementId} className="submission">

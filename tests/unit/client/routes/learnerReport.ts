@@ -1,5 +1,6 @@
 /* A learner's report as the server sends it to a mentor, for the mentor view tests. */
 import { HOUR_CATEGORIES } from '../../../../src/shared/content/locales';
+import type { QuizAttempt } from '../../../../src/shared/learning/fold';
 import type { LearnerReport } from '../../../../src/shared/mentoring/contract';
 
 /** The report of `learner` with only what `fill` gives: no timeline, modules, attempts, assignments or hours otherwise. */
@@ -18,4 +19,9 @@ export function learnerReport(fill: Partial<LearnerReport> & Pick<LearnerReport,
     },
     ...fill,
   };
+}
+
+/** A finished attempt (a1, 20 April 2024) that scored 1 of 2 and did not pass, with the answers and anything else `fill` gives. */
+export function failedAttempt(fill: Pick<QuizAttempt, 'moduleId' | 'answers'> & Partial<QuizAttempt>): QuizAttempt {
+  return { attemptId: 'a1', at: '2024-04-20T10:00:00.000Z', scaled: 0.5, raw: 1, max: 2, passed: false, ...fill };
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentFile, json, moduleContent, renderRoute, replaceContentFile, signInMentorForEachTest } from './render';
-import { learnerReport } from './learnerReport';
+import { failedAttempt, learnerReport } from './learnerReport';
 import { setSignedInAccount } from '../../../../src/client/db/identity';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { AttentionItem, CohortDashboard, CourseEvent, LearnerReport, SurveyReport } from '../../../../src/shared/mentoring/contract';
@@ -403,20 +403,14 @@ describe('the learner page', () => {
     learnerReport({
       learner: { ...cohort().learners[1]!, id: 'l1' },
       attempts: [
-        {
-          attemptId: 'a1',
+        failedAttempt({
           moduleId: quizModule.id,
-          at: '2024-04-20T10:00:00.000Z',
-          scaled: 0.5,
-          raw: 1,
-          max: 2,
-          passed: false,
           moduleVersion: 1,
           answers: [
             { questionId: single.id, response: wrong.id, success: false },
             ...(truefalse ? [{ questionId: truefalse.id, response: String(truefalse.answer), success: true }] : []),
           ],
-        },
+        }),
       ],
     });
 

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { contentFile, json, moduleContent, renderRoute, signInMentorForEachTest } from './render';
-import { learnerReport } from './learnerReport';
+import { failedAttempt, learnerReport } from './learnerReport';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { LearnerReport } from '../../../../src/shared/mentoring/contract';
 
@@ -31,18 +31,12 @@ const report = (): LearnerReport =>
       hours: { approved: {}, pending: {} },
     },
     attempts: [
-      {
-        attemptId: 'a1',
+      failedAttempt({
         moduleId: quizModule.id,
-        at: '2024-04-20T10:00:00.000Z',
-        scaled: 0.5,
-        raw: 1,
-        max: 2,
-        passed: false,
         answers: [first, second].map((q) => ({ questionId: q.id, response: q.options.at(-1)!.id, success: false })),
         questionIds: [second.id, first.id],
         optionOrder: Object.fromEntries([first, second].map((q) => [q.id, q.options.map((o) => o.id).reverse()])),
-      },
+      }),
     ],
   });
 
