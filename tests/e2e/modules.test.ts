@@ -20,11 +20,12 @@ import { loadConfig } from '../../src/server/config';
 import { openServer } from '../../src/server/server';
 import { seedModules } from '../../src/server/modules/service';
 import { modulePackage } from '../server/helpers/module-package';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { CurriculumSource } from '../../src/shared/content/schema';
 import { eventually, expectText, expectValue, expectVisible, useBrowser, waitForServiceWorker } from './browser';
 import { AxeReport } from './axe';
 import { expectFocused, tabTo } from './keyboard';
+import { horizontalOverflow } from './overflow';
 import { COORDINATOR, newPerson, ServerApi } from './api';
 import { distDir, readLessons, readModule, repoRoot, type SourceLesson } from './repo';
 import { en, escapeRegExp } from './strings';
@@ -68,23 +69,6 @@ async function storedPathways(context: BrowserContext): Promise<CurriculumSource
   const response = await context.request.get('/api/curricula');
   expect(response.status(), 'GET /api/curricula').toBe(200);
   return ((await response.json()) as { curricula: CurriculumSource[] }).curricula;
-}
-
-/** How wide the page is, and the element sticking out furthest past the window, so a failure says what to fix. */
-async function sideways(page: Page): Promise<{ scrollWidth: number; widest: string }> {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    let widest = 'nothing sticks out';
-    let right = root.clientWidth;
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.right > right + 0.5) {
-        right = box.right;
-        widest = `<${el.tagName.toLowerCase()} id="${el.id}" class="${el.className}"> right edge ${Math.round(box.right)} px`;
-      }
-    }
-    return { scrollWidth: root.scrollWidth, widest };
-  });
 }
 
 describe('a module imported on a running server', () => {
@@ -255,7 +239,7 @@ describe('a module imported on a running server', () => {
       await expectFocused(modules.pathwayButton('moveDown', titleOf(first)), `"Move down" of the moved module`);
       await expectVisible(modules.pathwayUnsaved, 'the notice of unsaved changes');
       await axe.scan(page, '/admin/modules (pathway changed, not saved)');
-      const overflow = await sideways(page);
+      const overflow = await horizontalOverflow(page);
       expect(overflow.scrollWidth, `the page scrolls sideways on a 360 px phone: ${overflow.widest}`).toBeLessThanOrEqual(PHONE.width);
       // A module's three buttons are icons on one row on a phone, not three rows of words each.
       const tops = await Promise.all(

@@ -4,8 +4,8 @@
  * text) and a 1920 px library PC (the text column keeps a readable line length).
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { eventually, expectVisible, useBrowser } from './browser';
+import { horizontalOverflow } from './overflow';
 import { builtModuleIds, readLessons, type ContentLocale, type SourceLesson } from './repo';
 import { en, uiStrings } from './strings';
 import { LessonPage } from './pages/LessonPage';
@@ -15,25 +15,6 @@ import { CatalogPage } from './pages/CatalogPage';
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1920, height: 1080 };
 const MAX_TEXT_COLUMN_PX = 900;
-
-type Overflow = { scrollWidth: number; clientWidth: number; widest: string };
-
-async function horizontalOverflow(page: Page): Promise<Overflow> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    // Name the element sticking out furthest, so a failure says what to fix.
-    let widest = '';
-    let right = root.clientWidth;
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.right > right + 0.5) {
-        right = box.right;
-        widest = `<${el.tagName.toLowerCase()} class="${el.className}"> right edge ${Math.round(box.right)} px`;
-      }
-    }
-    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, widest: widest || 'text overflowing its element' };
-  });
-}
 
 /**
  * Opens lessons one after another on one device: the first with a page load, the next ones as

@@ -10,6 +10,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eventually, expectAttribute, expectVisible, useBrowser, waitForServiceWorker } from './browser';
 import { newPerson, ServerApi } from './api';
+import { horizontalOverflow } from './overflow';
 import { builtModuleIds, firstLesson, readLessons, type ContentLocale, type SourceLesson } from './repo';
 import { en, uiStrings } from './strings';
 import { expectFocused, tabTo } from './keyboard';
@@ -40,20 +41,9 @@ const LEARNER_ROUTES = [
 type Measure = { topBar: number; scrollWidth: number; widest: string };
 
 async function measure(page: Page): Promise<Measure> {
-  return page.evaluate(() => {
-    const bar = document.querySelector('header');
-    const root = document.scrollingElement ?? document.documentElement;
-    let widest = '';
-    let right = root.clientWidth;
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const box = el.getBoundingClientRect();
-      if (box.right > right + 0.5) {
-        right = box.right;
-        widest = `<${el.tagName.toLowerCase()} class="${el.className}">`;
-      }
-    }
-    return { topBar: bar?.getBoundingClientRect().height ?? Infinity, scrollWidth: root.scrollWidth, widest };
-  });
+  const topBar = await page.evaluate(() => document.querySelector('header')?.getBoundingClientRect().height ?? Infinity);
+  const { scrollWidth, widest } = await horizontalOverflow(page);
+  return { topBar, scrollWidth, widest };
 }
 
 /** Opens every learner route and checks the top bar's height and that nothing scrolls sideways. */
