@@ -102,7 +102,8 @@ describe('the Modules page', () => {
     const user = userEvent.setup();
     const { stub } = moduleServer([structuredClone(safety), structuredClone(archive)]);
     await openPage(stub);
-    const find = screen.getByRole('searchbox', { name: 'Find a module' });
+    // The heading is there before the list has loaded; the field comes with the list.
+    const find = await screen.findByRole('searchbox', { name: 'Find a module' });
     expect(find).toHaveAccessibleDescription('By its title in any language, or by its module id.');
     const titles = () => screen.queryAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(titles()).toEqual(['Online safety', 'Digital archives']);
@@ -284,7 +285,9 @@ describe('the Modules page', () => {
     expect(sent[1]!.body).toBe(file);
     expect(screen.queryByRole('region', { name: 'This version removes lessons that learners have studied' })).not.toBeInTheDocument();
     expect(screen.getByLabelText('Module package (.zip)')).toHaveFocus();
-    expect(within(await card('Online safety')).getByText('Version').nextElementSibling).toHaveTextContent('4');
+    // The list is read again after the status line says so.
+    const safetyCard = await card('Online safety');
+    await waitFor(() => expect(within(safetyCard).getByText('Version').nextElementSibling).toHaveTextContent('4'));
   });
 
   it('retires and restores a module, keeping the focus on its button', async () => {

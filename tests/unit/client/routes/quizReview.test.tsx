@@ -46,7 +46,9 @@ describe("a mentor's review of a quiz attempt", () => {
     await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report()) : undefined));
     const attempts = await screen.findByRole('region', { name: 'Quiz attempts' }, { timeout: 5000 });
     await user.click(await within(attempts).findByText((text) => text.startsWith(`${quizModule.title.en}, `), { selector: 'summary' }));
-    const rows = await within(attempts).findAllByRole('rowheader');
+    // Until the quiz's questions have loaded, a row names its question by id.
+    await within(attempts).findByRole('rowheader', { name: first.text });
+    const rows = within(attempts).getAllByRole('rowheader');
     expect(rows.map((row) => row.textContent)).toEqual([second.text, first.text]);
 
     for (const question of [second, first]) {
