@@ -15,6 +15,7 @@ import {
   type HoursErrors,
   type HoursForm as Form,
 } from './validateHours';
+import './HoursPage.css';
 
 const empty = (): Form => ({ date: localDay(new Date()), category: '', hours: '', description: '' });
 
@@ -67,16 +68,19 @@ export function HoursForm() {
     <form
       noValidate
       aria-labelledby={`${id}-heading`}
-      className="card"
+      className="card form"
       onSubmit={(event) => {
         event.preventDefault();
         submit();
       }}
     >
-      <h2 id={`${id}-heading`}>{t('hours.logTitle')}</h2>
-      <div ref={summary} tabIndex={-1} role={count ? 'alert' : 'status'}>
-        {count > 0 && <p className="field__error">{t('hours.errorSummary', { count })}</p>}
-        {saved && <p>{t('hours.saved')}</p>}
+      {/* One block with the heading, so the summary, empty most of the time, adds no gap to the form. */}
+      <div className="hours-form__head">
+        <h2 id={`${id}-heading`}>{t('hours.logTitle')}</h2>
+        <div ref={summary} tabIndex={-1} role={count ? 'alert' : 'status'}>
+          {count > 0 && <p className="field__error">{t('hours.errorSummary', { count })}</p>}
+          {saved && <p>{t('hours.saved')}</p>}
+        </div>
       </div>
       <ActionError error={save.error} />
       <TextField

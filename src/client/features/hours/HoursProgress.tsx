@@ -9,6 +9,7 @@ import { useFormat } from '../../i18n/format';
 import { pick } from '../../ui/localized';
 import { ProgressBar } from '../../ui/ProgressBar';
 import { useHourCategoryLabel } from '../../ui/hourCategories';
+import './HoursPage.css';
 
 type Props = {
   curricula: CatalogCurriculum[];
@@ -30,7 +31,7 @@ export function HoursProgress({ curricula, curriculum, onCurriculum, entries, on
     <section aria-labelledby={`${id}-heading`} className="card">
       <h2 id={`${id}-heading`}>{t('hours.progressTitle')}</h2>
       {curricula.length > 1 && (
-        <div className="field">
+        <div className="field hours-progress__pathway">
           <label htmlFor={`${id}-curriculum`}>{t('hours.pathway')}</label>
           <select id={`${id}-curriculum`} value={curriculum.id} onChange={(e) => onCurriculum(e.target.value)}>
             {curricula.map((c) => (
