@@ -7,6 +7,12 @@ import { useSurveyWords } from './useSurveyWords';
 export const surveySectionId = (report: SurveyReport): string =>
   'moduleId' in report.about ? `survey-module-${report.about.moduleId}` : `survey-event-${report.about.eventId}`;
 
+/** Opens a report's details, so the overview's link leads to its charts, not to a closed disclosure. */
+export function openSurveySection(sectionId: string): void {
+  const details = document.getElementById(sectionId)?.querySelector<HTMLDetailsElement>(':scope > details');
+  if (details) details.open = true;
+}
+
 /**
  * One line per module and event before the details: responses and how many were satisfied
  * overall ("agree" or "fully agree" on the overall item), each linking to its section, so a
@@ -30,25 +36,17 @@ export function SurveyOverview({ reports, events }: { reports: readonly SurveyRe
             </tr>
           </thead>
           <tbody>
-            {reports.map((report) => {
-              const [, , , agree = 0, fullyAgree = 0] = report.items.overall;
-              const satisfied = agree + fullyAgree;
-              return (
-                <tr key={surveySectionId(report)}>
-                  <th scope="row">
-                    <a href={`#${surveySectionId(report)}`}>{words.about(report)}</a>
-                  </th>
-                  <td>{format.number(report.responses)}</td>
-                  <td>
-                    {t('reports.satisfiedValue', {
-                      percent: format.percent(report.responses ? satisfied / report.responses : 0),
-                      agree: format.number(satisfied),
-                      responses: format.number(report.responses),
-                    })}
-                  </td>
-                </tr>
-              );
-            })}
+            {reports.map((report) => (
+              <tr key={surveySectionId(report)}>
+                <th scope="row">
+                  <a href={`#${surveySectionId(report)}`} onClick={() => openSurveySection(surveySectionId(report))}>
+                    {words.about(report)}
+                  </a>
+                </th>
+                <td>{format.number(report.responses)}</td>
+                <td>{words.satisfied(report)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { useSignedInAccount } from '../../db/identity';
@@ -27,8 +28,20 @@ export function SurveyReportsPage() {
   return <Reports />;
 }
 
+/** A printed report shows every survey's answers: the disclosures the coordinator left closed open for print. */
+function useOpenReportsForPrint() {
+  useEffect(() => {
+    const openAll = () => {
+      for (const details of document.querySelectorAll<HTMLDetailsElement>('.survey-report > details')) details.open = true;
+    };
+    window.addEventListener('beforeprint', openAll);
+    return () => window.removeEventListener('beforeprint', openAll);
+  }, []);
+}
+
 function Reports() {
   const { t } = useTranslation();
+  useOpenReportsForPrint();
   const { state, reload } = useCachedApi('/api/reports/surveys', api.surveyReports);
   const events = useCachedApi('/api/events', api.events);
   const eventList = events.state.status === 'ready' ? events.state.data : [];

@@ -3,11 +3,13 @@ import type { CourseEvent, SurveyReport } from '../../../shared/mentoring/contra
 import type { SurveyItem } from '../../../shared/xapi/build';
 import { useCatalog } from '../../content/load';
 import { currentContentLocale } from '../../i18n/i18n';
+import { useFormat } from '../../i18n/format';
 import { pick } from '../../ui/localized';
 
-/** Words for survey reports: item questions, answers (index 0 = fully disagree), and what a report is about. */
+/** Words for survey reports: item questions, answers (index 0 = fully disagree), what a report is about, and its satisfaction. */
 export function useSurveyWords(events: readonly CourseEvent[]) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const catalog = useCatalog();
   const locale = currentContentLocale(i18n.language);
   const items: Record<SurveyItem, string> = {
@@ -26,5 +28,15 @@ export function useSurveyWords(events: readonly CourseEvent[]) {
     const { eventId } = report.about;
     return t('reports.aboutEvent', { title: events.find((e) => e.id === eventId)?.title ?? eventId });
   };
-  return { items, answers, about };
+  /** How many were satisfied overall ("agree" or "fully agree" on the overall item): "75% (3 of 4)". */
+  const satisfied = (report: SurveyReport): string => {
+    const [, , , agree = 0, fullyAgree = 0] = report.items.overall;
+    const count = agree + fullyAgree;
+    return t('reports.satisfiedValue', {
+      percent: format.percent(report.responses ? count / report.responses : 0),
+      agree: format.number(count),
+      responses: format.number(report.responses),
+    });
+  };
+  return { items, answers, about, satisfied };
 }

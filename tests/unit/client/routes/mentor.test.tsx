@@ -664,5 +664,11 @@ describe('the survey results', () => {
     const section = document.getElementById(`survey-module-${moduleId}`)!;
     expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent(`Module: ${title}`);
     expect(within(section).getByText('Примерите бяха полезни.')).toBeInTheDocument();
+    // Each report's answers are folded away; the overview's link opens the one it leads to.
+    const details = (about: string) => document.getElementById(about)!.querySelector(':scope > details')!;
+    expect(details(`survey-module-${moduleId}`)).not.toHaveAttribute('open');
+    await userEvent.setup().click(link);
+    expect(details(`survey-module-${moduleId}`)).toHaveAttribute('open');
+    expect(details('survey-event-e1')).not.toHaveAttribute('open');
   });
 });

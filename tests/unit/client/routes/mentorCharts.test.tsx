@@ -154,6 +154,13 @@ describe('the survey results', () => {
       url.pathname === '/api/reports/surveys' ? json([report]) : url.pathname === '/api/events' ? json([]) : undefined,
     );
     const section = await screen.findByRole('region', { name: `Module: ${moduleTitle(modules[1]!)}` }, { timeout: 5000 });
+    expect(section).toHaveTextContent('4 responses');
+    expect(section).toHaveTextContent('Satisfied overall: 75% (3 of 4)');
+    // The answers are behind a disclosure, closed until the coordinator opens it.
+    const details = section.querySelector('details')!;
+    expect(details.open).toBe(false);
+    await userEvent.setup().click(within(section).getByText('Answers to each statement, and comments', { selector: 'summary' }));
+    expect(details.open).toBe(true);
     const item = 'The topic is relevant to my work.';
     expect(within(section).getAllByText(item)).toHaveLength(1);
     expect(within(section).getByRole('heading', { level: 3, name: item })).toBeInTheDocument();
