@@ -17,6 +17,7 @@ import { expectFocused, tabTo } from './keyboard';
 import { AxeReport } from './axe';
 import { AppShell } from './pages/AppShell';
 import { LessonPage } from './pages/LessonPage';
+import { MyLearningPage } from './pages/MyLearningPage';
 import { ModulePage } from './pages/ModulePage';
 import { SignInPage } from './pages/SignInPage';
 
@@ -176,17 +177,23 @@ describe('the shell', () => {
     await expectAttribute(shell.navLink('catalog'), 'aria-current', 'page', 'the Catalogue link');
   });
 
-  it('is axe clean on a phone, light and dark: tabs, More, and the open sync details', async () => {
+  it('is axe clean on a phone, light and dark: tabs, More, My learning and the open sync details', async () => {
     const { context, page } = await browser.open({ viewport: PHONE });
     const shell = new AppShell(page, en);
     const report = new AxeReport('phone');
     await shell.visit('/more');
     await report.scan(page, '/more');
+    // My learning lists the modules as blocks on a phone, not as a table.
+    const learning = new MyLearningPage(page, en);
+    await learning.open();
+    await expectVisible(learning.modulesSection.getByRole('listitem').first(), 'the first module in My learning');
+    expect(await learning.modulesSection.getByRole('table').count()).toBe(0);
+    await report.scan(page, '/learning');
     await context.setOffline(true);
     await shell.offlineBanner.click();
     await expectVisible(shell.syncBar.details, 'the sync details');
     await report.scan(page, '/more (offline, sync details open)');
-    expect(report.scannedDark).toHaveLength(2);
+    expect(report.scannedDark).toHaveLength(3);
     expect(report.summary()).toBe('');
   });
 

@@ -7,9 +7,10 @@ import { curriculumProgress, type ModuleProgress } from '../../../shared/learnin
 import { paths } from '../../app/paths';
 import { pick } from '../../ui/localized';
 import { ProgressBar } from '../../ui/ProgressBar';
-import { StatusBadge } from '../../ui/StatusBadge';
 import { useFormat } from '../../i18n/format';
 import { NoteText } from './NoteText';
+import { ModulesProgress } from './ModulesProgress';
+import { QuizHistory } from './QuizHistory';
 
 type Props = {
   catalog: Catalog;
@@ -61,70 +62,12 @@ export function MyLearningView({ catalog, progress, attempts, notes, bookmarks, 
 
       <section aria-labelledby="module-progress-heading">
         <h2 id="module-progress-heading">{t('learning.modulesTitle')}</h2>
-        <div className="table-scroll">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('learning.module')}</th>
-                <th scope="col">{t('learning.status')}</th>
-                <th scope="col">{t('learning.lessons')}</th>
-                <th scope="col">{t('learning.bestScore')}</th>
-                <th scope="col">{t('learning.timeSpent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {catalog.modules.map((m) => {
-                const p = progress.get(m.id);
-                if (!p) return null;
-                return (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <Link to={paths.module(m.id)}>{moduleTitle(m.id)}</Link>
-                    </th>
-                    <td>
-                      <StatusBadge status={p.status} />
-                    </td>
-                    <td>{t('learning.lessonsDone', { done: p.lessonsCompleted, count: p.lessonsTotal })}</td>
-                    <td>{p.bestScore === undefined ? '—' : format.percent(p.bestScore)}</td>
-                    <td>{format.duration(p.secondsSpent)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <ModulesProgress modules={catalog.modules} progress={progress} title={moduleTitle} />
       </section>
 
       <section aria-labelledby="quiz-history-heading">
         <h2 id="quiz-history-heading">{t('learning.quizHistoryTitle')}</h2>
-        {attempts.length === 0 ? (
-          <p>{t('learning.noAttempts')}</p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('quiz.historyDate')}</th>
-                  <th scope="col">{t('learning.module')}</th>
-                  <th scope="col">{t('quiz.historyScore')}</th>
-                  <th scope="col">{t('quiz.historyResult')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((a) => (
-                  <tr key={a.attemptId}>
-                    <td>{format.dateTime(a.at)}</td>
-                    <td>{moduleTitle(a.moduleId)}</td>
-                    <td>
-                      {a.raw}/{a.max} ({format.percent(a.scaled)})
-                    </td>
-                    <td>{a.passed ? t('quiz.passed') : t('quiz.failed')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <QuizHistory attempts={attempts} title={moduleTitle} />
       </section>
 
       <section aria-labelledby="bookmarks-heading">

@@ -22,7 +22,7 @@ import {
   type SortKey,
 } from './dashboardTable';
 import { ScrollRegion } from '../../ui/ScrollRegion';
-import { useNarrowScreen } from './useNarrowScreen';
+import { useNarrowScreen } from '../../ui/useNarrowScreen';
 import './CohortGrid.css';
 
 type Props = {

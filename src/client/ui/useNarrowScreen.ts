@@ -1,9 +1,12 @@
 import { useSyncExternalStore } from 'react';
 
-/** Below this width the cohort shows learner cards instead of the learners x modules table. */
+/**
+ * Below this width a page shows lists instead of wide tables: the cohort as learner cards, My
+ * learning's modules and quiz history as one block each.
+ */
 export const NARROW_QUERY = '(max-width: 47.99rem)';
 
-// jsdom (the unit tests) has no matchMedia: there the table is shown, as on a PC.
+// jsdom (the unit tests) has no matchMedia: there the tables are shown, as on a PC.
 const media = (): MediaQueryList | undefined => (typeof window.matchMedia === 'function' ? window.matchMedia(NARROW_QUERY) : undefined);
 
 const subscribe = (onChange: () => void) => {
@@ -14,7 +17,8 @@ const subscribe = (onChange: () => void) => {
 
 /**
  * Whether the screen is phone-sized. One of the two views is rendered, not both hidden by CSS,
- * so a page of 50 learners does not build 50 cards and 50 rows of module cells.
+ * so a page of 50 learners does not build 50 cards and 50 rows of module cells, and a test or a
+ * screen reader finds each thing once.
  */
 export function useNarrowScreen(): boolean {
   return useSyncExternalStore(

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QuizAttempt } from '../../../shared/learning/fold';
+import { useFormat } from '../../i18n/format';
+import { useNarrowScreen } from '../../ui/useNarrowScreen';
+import './MyLearning.css';
+
+type Props = {
+  attempts: QuizAttempt[];
+  /** The module's title in the content language, with its lang attribute. */
+  title: (moduleId: string) => ReactNode;
+};
+
+/** Every quiz attempt on this device: a table on a PC, one block per attempt on a phone. */
+export function QuizHistory({ attempts, title }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const narrow = useNarrowScreen();
+  if (attempts.length === 0) return <p>{t('learning.noAttempts')}</p>;
+  const score = (a: QuizAttempt) => `${a.raw}/${a.max} (${format.percent(a.scaled)})`;
+  const result = (a: QuizAttempt) => (a.passed ? t('quiz.passed') : t('quiz.failed'));
+
+  if (narrow) {
+    return (
+      <ul className="plain-list learning-list">
+        {attempts.map((a) => (
+          <li key={a.attemptId} className="learning-list__item">
+            <span className="learning-list__title">{title(a.moduleId)}</span>
+            <dl className="learning-list__facts">
+              <div>
+                <dt>{t('quiz.historyScore')}</dt>
+                <dd>{score(a)}</dd>
+              </div>
+              <div>
+                <dt>{t('quiz.historyResult')}</dt>
+                <dd>{result(a)}</dd>
+              </div>
+              <div>
+                <dt>{t('quiz.historyDate')}</dt>
+                <dd>{format.dateTime(a.at)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <div className="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('quiz.historyDate')}</th>
+            <th scope="col">{t('learning.module')}</th>
+            <th scope="col">{t('quiz.historyScore')}</th>
+            <th scope="col">{t('quiz.historyResult')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {attempts.map((a) => (
+            <tr key={a.attemptId}>
+              <td>{format.dateTime(a.at)}</td>
+              <td>{title(a.moduleId)}</td>
+              <td>{score(a)}</td>
+              <td>{result(a)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

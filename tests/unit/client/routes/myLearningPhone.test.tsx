@@ -1,0 +1,90 @@
+/*
+ * My learning on a phone: each module and each quiz attempt is one block, its title first and
+ * its facts under it in words, instead of tables that scrolled sideways at 360 px. The phone is a
+ * matchMedia stand-in answering the narrow-screen query (jsdom has none: there, as on a PC, the
+ * tables show).
+ */
+import { screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { completeLesson, finishQuiz, saveReadingProgress } from '../../../../src/client/db/actions';
+import { NARROW_QUERY } from '../../../../src/client/ui/useNarrowScreen';
+import type { Catalog } from '../../../../src/shared/content/compiled';
+import { contentFile, moduleContent, renderRoute, resetLearner } from './render';
+
+const MODULE = 'online-safety';
+const catalog = contentFile<Catalog>('content/catalog.json');
+
+function screenWidth(narrow: boolean) {
+  vi.stubGlobal('matchMedia', (query: string) => ({
+    matches: narrow && query === NARROW_QUERY,
+    media: query,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  }));
+}
+
+beforeEach(async () => {
+  await resetLearner();
+  window.scrollTo = vi.fn() as unknown as typeof window.scrollTo;
+  const content = moduleContent(MODULE);
+  const lesson = { moduleId: MODULE, lessonId: content.lessons[0]!.id, moduleVersion: content.version, locale: 'en' as const };
+  await saveReadingProgress(lesson, 100, 25 * 60_000);
+  await completeLesson(lesson);
+  const module = { moduleId: MODULE, moduleVersion: content.version, locale: 'en' as const };
+  await finishQuiz(module, { attemptId: '00000000-0000-4000-8000-000000000001', raw: 6, max: 8, passMark: 70, activeMs: 60_000 });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const section = (name: string) => screen.findByRole('region', { name }, { timeout: 10_000 });
+
+describe('My learning on a phone', () => {
+  it('lists each module with its status, lessons, best score and study time in words, and no table', async () => {
+    screenWidth(true);
+    await renderRoute('/learning');
+    const modules = await section('Modules');
+    expect(within(modules).queryByRole('table')).not.toBeInTheDocument();
+    const items = within(modules).getAllByRole('listitem');
+    expect(items).toHaveLength(catalog.modules.length);
+
+    const content = moduleContent(MODULE);
+    const studied = within(modules).getByRole('link', { name: content.title }).closest('li')!;
+    expect(within(studied).getByText('In progress')).toBeInTheDocument();
+    const fact = (term: string) => within(studied).getByText(term, { selector: 'dt' }).nextElementSibling;
+    expect(fact('Lessons')).toHaveTextContent(`1 of ${content.lessons.length}`);
+    expect(fact('Best quiz score')).toHaveTextContent('75%');
+    expect(fact('Study time')).toHaveTextContent('26 min');
+
+    // A module not started says so, without a score or a time it does not have.
+    const other = items.find((item) => item !== studied)!;
+    expect(within(other).getByText('Not started')).toBeInTheDocument();
+    expect(
+      within(other)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(['Lessons']);
+  });
+
+  it('lists each quiz attempt with its score, result and date', async () => {
+    screenWidth(true);
+    await renderRoute('/learning');
+    const history = await section('Quiz history');
+    expect(within(history).queryByRole('table')).not.toBeInTheDocument();
+    const [attempt, ...rest] = within(history).getAllByRole('listitem');
+    expect(rest).toEqual([]);
+    expect(attempt).toHaveTextContent(moduleContent(MODULE).title);
+    const fact = (term: string) => within(attempt!).getByText(term, { selector: 'dt' }).nextElementSibling;
+    expect(fact('Score')).toHaveTextContent('6/8 (75%)');
+    expect(fact('Result')).toHaveTextContent('Passed');
+    expect(fact('Date')).toHaveTextContent(/\d{4}/);
+  });
+
+  it('keeps the tables on a wider screen', async () => {
+    screenWidth(false);
+    await renderRoute('/learning');
+    expect(within(await section('Modules')).getByRole('table')).toBeInTheDocument();
+    expect(within(await section('Quiz history')).getByRole('table')).toBeInTheDocument();
+  });
+});
