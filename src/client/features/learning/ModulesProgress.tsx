@@ -7,7 +7,7 @@ import { paths } from '../../app/paths';
 import { useFormat } from '../../i18n/format';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { useNarrowScreen } from '../../ui/useNarrowScreen';
-import './MyLearning.css';
+import { FactPairs } from '../../ui/BlockList';
 
 type Props = {
   modules: CatalogModule[];
@@ -34,32 +34,21 @@ export function ModulesProgress({ modules, progress, title }: Props) {
 
   if (narrow) {
     return (
-      <ul className="plain-list learning-list">
+      <ul className="plain-list block-list">
         {rows.map(({ id, p }) => (
-          <li key={id} className="learning-list__item">
-            <Link to={paths.module(id)} className="learning-list__title">
+          <li key={id} className="block-list__item">
+            <Link to={paths.module(id)} className="block-list__title">
               {title(id)}
             </Link>
-            <div className="learning-list__meta">
+            <div className="block-list__meta">
               <StatusBadge status={p.status} />
-              <dl className="learning-list__facts">
-                <div>
-                  <dt>{t('learning.lessons')}</dt>
-                  <dd>{lessons(p)}</dd>
-                </div>
-                {score(p) !== undefined && (
-                  <div>
-                    <dt>{t('learning.bestScore')}</dt>
-                    <dd>{score(p)}</dd>
-                  </div>
-                )}
-                {p.secondsSpent > 0 && (
-                  <div>
-                    <dt>{t('learning.timeSpent')}</dt>
-                    <dd>{format.duration(p.secondsSpent)}</dd>
-                  </div>
-                )}
-              </dl>
+              <FactPairs
+                facts={[
+                  { term: t('learning.lessons'), value: lessons(p) },
+                  p.bestScore !== undefined && { term: t('learning.bestScore'), value: score(p) },
+                  p.secondsSpent > 0 && { term: t('learning.timeSpent'), value: format.duration(p.secondsSpent) },
+                ]}
+              />
             </div>
           </li>
         ))}

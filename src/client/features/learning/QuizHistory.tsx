@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { QuizAttempt } from '../../../shared/learning/fold';
 import { useFormat } from '../../i18n/format';
 import { useNarrowScreen } from '../../ui/useNarrowScreen';
-import './MyLearning.css';
+import { FactPairs } from '../../ui/BlockList';
 
 type Props = {
   attempts: QuizAttempt[];
@@ -22,24 +22,17 @@ export function QuizHistory({ attempts, title }: Props) {
 
   if (narrow) {
     return (
-      <ul className="plain-list learning-list">
+      <ul className="plain-list block-list">
         {attempts.map((a) => (
-          <li key={a.attemptId} className="learning-list__item">
-            <span className="learning-list__title">{title(a.moduleId)}</span>
-            <dl className="learning-list__facts">
-              <div>
-                <dt>{t('quiz.historyScore')}</dt>
-                <dd>{score(a)}</dd>
-              </div>
-              <div>
-                <dt>{t('quiz.historyResult')}</dt>
-                <dd>{result(a)}</dd>
-              </div>
-              <div>
-                <dt>{t('quiz.historyDate')}</dt>
-                <dd>{format.dateTime(a.at)}</dd>
-              </div>
-            </dl>
+          <li key={a.attemptId} className="block-list__item">
+            <span className="block-list__title">{title(a.moduleId)}</span>
+            <FactPairs
+              facts={[
+                { term: t('quiz.historyScore'), value: score(a) },
+                { term: t('quiz.historyResult'), value: result(a) },
+                { term: t('quiz.historyDate'), value: format.dateTime(a.at) },
+              ]}
+            />
           </li>
         ))}
       </ul>

@@ -1,12 +1,13 @@
 /*
- * My learning on a phone: each module and each quiz attempt is one block, its title first and
- * its facts under it in words, instead of tables that scrolled sideways at 360 px. The phone is a
- * matchMedia stand-in answering the narrow-screen query (jsdom has none: there, as on a PC, the
- * tables show).
+ * My learning and Learning hours on a phone: each module, quiz attempt and hours entry is one
+ * block, its title first and its facts under it in words, instead of tables that scrolled
+ * sideways at 360 px. The phone is a matchMedia stand-in answering the narrow-screen query
+ * (jsdom has none: there, as on a PC, the tables show).
  */
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { completeLesson, finishQuiz, saveReadingProgress } from '../../../../src/client/db/actions';
+import { logHours } from '../../../../src/client/db/mentoring';
 import { NARROW_QUERY } from '../../../../src/client/ui/useNarrowScreen';
 import type { Catalog } from '../../../../src/shared/content/compiled';
 import { contentFile, moduleContent, renderRoute, resetLearner } from './render';
@@ -86,5 +87,24 @@ describe('My learning on a phone', () => {
     await renderRoute('/learning');
     expect(within(await section('Modules')).getByRole('table')).toBeInTheDocument();
     expect(within(await section('Quiz history')).getByRole('table')).toBeInTheDocument();
+  });
+});
+
+describe('Learning hours on a phone', () => {
+  it('lists each entry with its category, date, hours, review and what was done, and no table', async () => {
+    screenWidth(true);
+    await logHours({ category: 'work-based', hours: 2.5, date: '2026-03-05', description: 'Helped patrons with e-signatures.' });
+    await logHours({ category: 'face-to-face', hours: 4, date: '2026-03-09', description: 'Seminar day.' });
+    await renderRoute('/hours');
+    const entries = await screen.findByRole('list', { name: 'Your entries, newest first' }, { timeout: 10_000 });
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    const [newest, older, ...rest] = within(entries).getAllByRole('listitem');
+    expect(rest).toEqual([]);
+    expect(newest).toHaveTextContent('Face-to-face seminars');
+    const fact = (entry: HTMLElement, term: string) => within(entry).getByText(term, { selector: 'dt' }).nextElementSibling;
+    expect(fact(older!, 'Date')).toHaveTextContent('2026');
+    expect(fact(older!, 'Hours')).toHaveTextContent('2.5');
+    expect(fact(older!, 'Review')).toHaveTextContent('Waiting for review');
+    expect(within(older!).getByText('Helped patrons with e-signatures.')).toBeInTheDocument();
   });
 });
