@@ -8,6 +8,8 @@ import { useFormat } from '../../i18n/format';
 import { currentContentLocale } from '../../i18n/i18n';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { ScrollRegion } from '../../ui/ScrollRegion';
+import { FactPairs } from '../../ui/BlockList';
+import { useNarrowScreen } from '../../ui/useNarrowScreen';
 import { LessonVersions } from './LessonVersions';
 import { answerParts, AnswerText, rightAnswerParts, ShownChoices, shownChoices, useAnswerWords } from './quizAnswers';
 import './LearnerModules.css';
@@ -30,41 +32,65 @@ export function LearnerModules({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // On a phone the modules are blocks (ui/BlockList): five columns hid all but the title and status.
+  const narrow = useNarrowScreen();
   return (
     <>
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('mentor.modulesTitle')}</h2>
-        <ScrollRegion labelledBy="modules-caption">
-          <table>
-            <caption id="modules-caption" className="visually-hidden">
-              {t('mentor.modulesCaption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('mentor.colModule')}</th>
-                <th scope="col">{t('mentor.colStatus')}</th>
-                <th scope="col">{t('mentor.colProgress')}</th>
-                <th scope="col">{t('mentor.colBestScore')}</th>
-                <th scope="col">{t('mentor.colTime')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.modules.map((m) => (
-                <tr key={m.moduleId}>
-                  <th scope="row" lang={moduleLang(m.moduleId)}>
-                    {moduleTitle(m.moduleId)}
-                  </th>
-                  <td>
-                    <StatusBadge status={m.status} />
-                  </td>
-                  <td>{format.percent(m.percent / 100)}</td>
-                  <td>{m.bestScore === null ? '–' : format.percent(m.bestScore)}</td>
-                  <td>{format.duration(m.secondsSpent)}</td>
+        {narrow ? (
+          <ul className="plain-list block-list" aria-label={t('mentor.modulesCaption')}>
+            {report.modules.map((m) => (
+              <li key={m.moduleId} className="block-list__item">
+                <span className="block-list__title" lang={moduleLang(m.moduleId)}>
+                  {moduleTitle(m.moduleId)}
+                </span>
+                <div className="block-list__meta">
+                  <StatusBadge status={m.status} />
+                  <FactPairs
+                    facts={[
+                      { term: t('mentor.colProgress'), value: format.percent(m.percent / 100) },
+                      m.bestScore !== null && { term: t('mentor.colBestScore'), value: format.percent(m.bestScore) },
+                      m.secondsSpent > 0 && { term: t('mentor.colTime'), value: format.duration(m.secondsSpent) },
+                    ]}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <ScrollRegion labelledBy="modules-caption">
+            <table>
+              <caption id="modules-caption" className="visually-hidden">
+                {t('mentor.modulesCaption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('mentor.colModule')}</th>
+                  <th scope="col">{t('mentor.colStatus')}</th>
+                  <th scope="col">{t('mentor.colProgress')}</th>
+                  <th scope="col">{t('mentor.colBestScore')}</th>
+                  <th scope="col">{t('mentor.colTime')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+              </thead>
+              <tbody>
+                {report.modules.map((m) => (
+                  <tr key={m.moduleId}>
+                    <th scope="row" lang={moduleLang(m.moduleId)}>
+                      {moduleTitle(m.moduleId)}
+                    </th>
+                    <td>
+                      <StatusBadge status={m.status} />
+                    </td>
+                    <td>{format.percent(m.percent / 100)}</td>
+                    <td>{m.bestScore === null ? '–' : format.percent(m.bestScore)}</td>
+                    <td>{format.duration(m.secondsSpent)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        )}
         <LessonVersions lessons={report.lessons ?? []} catalog={catalog} moduleTitle={moduleTitle} moduleLang={moduleLang} />
       </section>
       <section aria-labelledby="attempts-heading">

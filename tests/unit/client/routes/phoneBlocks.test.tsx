@@ -1,6 +1,6 @@
 /*
- * My learning and Learning hours on a phone: each module, quiz attempt and hours entry is one
- * block, its title first and its facts under it in words, instead of tables that scrolled
+ * My learning, Learning hours and a mentor's learner page on a phone: each module, quiz attempt
+ * and hours entry is one block, its title first and its facts under it in words, instead of tables that scrolled
  * sideways at 360 px. The phone is a matchMedia stand-in answering the narrow-screen query
  * (jsdom has none: there, as on a PC, the tables show).
  */
@@ -10,7 +10,8 @@ import { completeLesson, finishQuiz, saveReadingProgress } from '../../../../src
 import { logHours } from '../../../../src/client/db/mentoring';
 import { NARROW_QUERY } from '../../../../src/client/ui/useNarrowScreen';
 import type { Catalog } from '../../../../src/shared/content/compiled';
-import { contentFile, moduleContent, renderRoute, resetLearner } from './render';
+import { contentFile, json, moduleContent, renderRoute, resetLearner, signInAs } from './render';
+import { learnerReport } from './learnerReport';
 
 const MODULE = 'online-safety';
 const catalog = contentFile<Catalog>('content/catalog.json');
@@ -106,5 +107,49 @@ describe('Learning hours on a phone', () => {
     expect(fact(older!, 'Hours')).toHaveTextContent('2.5');
     expect(fact(older!, 'Review')).toHaveTextContent('Waiting for review');
     expect(within(older!).getByText('Helped patrons with e-signatures.')).toBeInTheDocument();
+  });
+});
+
+describe("a mentor's learner page on a phone", () => {
+  it('lists each module with its status, progress, best score and time, and no table', async () => {
+    screenWidth(true);
+    signInAs('mentor', 'ivo', 'Ivo');
+    const [started, untouched] = catalog.modules;
+    const report = learnerReport({
+      learner: {
+        id: 'l1',
+        name: 'Anna',
+        login: 'anna',
+        lastSyncAt: null,
+        lastActivityAt: null,
+        modulesCompleted: 0,
+        secondsSpent: 0,
+        pathways: {},
+        hours: { approved: {}, pending: {} },
+      },
+      modules: [
+        { moduleId: started!.id, status: 'in-progress', percent: 50, bestScore: 0.625, secondsSpent: 47 * 60 },
+        { moduleId: untouched!.id, status: 'not-started', percent: 0, bestScore: null, secondsSpent: 0 },
+      ],
+    });
+    await renderRoute('/mentor/learners/l1', (url) => (url.pathname === '/api/learners/l1/report' ? json(report) : undefined));
+    const modules = await screen.findByRole(
+      'list',
+      { name: 'Status, progress, best score and study time per module' },
+      { timeout: 10_000 },
+    );
+    expect(within(await section('Progress per module')).queryByRole('table')).not.toBeInTheDocument();
+    const [first, second] = within(modules).getAllByRole('listitem');
+    expect(first).toHaveTextContent(started!.title.en!);
+    const fact = (item: HTMLElement, term: string) => within(item).getByText(term, { selector: 'dt' }).nextElementSibling;
+    expect(within(first!).getByText('In progress')).toBeInTheDocument();
+    expect(fact(first!, 'Progress')).toHaveTextContent('50%');
+    expect(fact(first!, 'Best score')).toHaveTextContent('63%');
+    expect(fact(first!, 'Study time')).toHaveTextContent('47 min');
+    expect(
+      within(second!)
+        .getAllByRole('term')
+        .map((term) => term.textContent),
+    ).toEqual(['Progress']);
   });
 });
