@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CourseEvent, SurveyReport } from '../../../shared/mentoring/contract';
 import { useFormat } from '../../i18n/format';
+import { FactPairs } from '../../ui/BlockList';
+import { useNarrowScreen } from '../../ui/useNarrowScreen';
 import { useSurveyWords } from './useSurveyWords';
 
 /** The id of a report's section on the page, so the overview can link to it. */
@@ -22,34 +24,58 @@ export function SurveyOverview({ reports, events }: { reports: readonly SurveyRe
   const { t } = useTranslation();
   const format = useFormat();
   const words = useSurveyWords(events);
+  // On a phone, one block per report (ui/BlockList): the third column was off the screen.
+  const narrow = useNarrowScreen();
   return (
     <section aria-labelledby="survey-overview-heading">
       <h2 id="survey-overview-heading">{t('reports.overviewTitle')}</h2>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{t('reports.overviewCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.csvAbout')}</th>
-              <th scope="col">{t('reports.csvResponses')}</th>
-              <th scope="col">{t('reports.colSatisfied')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reports.map((report) => (
-              <tr key={surveySectionId(report)}>
-                <th scope="row">
-                  <a href={`#${surveySectionId(report)}`} onClick={() => openSurveySection(surveySectionId(report))}>
-                    {words.about(report)}
-                  </a>
-                </th>
-                <td>{format.number(report.responses)}</td>
-                <td>{words.satisfied(report)}</td>
+      {narrow ? (
+        <ul className="plain-list block-list" aria-label={t('reports.overviewCaption')}>
+          {reports.map((report) => (
+            <li key={surveySectionId(report)} className="block-list__item">
+              <a
+                className="block-list__title"
+                href={`#${surveySectionId(report)}`}
+                onClick={() => openSurveySection(surveySectionId(report))}
+              >
+                {words.about(report)}
+              </a>
+              <FactPairs
+                facts={[
+                  { term: t('reports.csvResponses'), value: format.number(report.responses) },
+                  { term: t('reports.colSatisfied'), value: words.satisfied(report) },
+                ]}
+              />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t('reports.overviewCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('reports.csvAbout')}</th>
+                <th scope="col">{t('reports.csvResponses')}</th>
+                <th scope="col">{t('reports.colSatisfied')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {reports.map((report) => (
+                <tr key={surveySectionId(report)}>
+                  <th scope="row">
+                    <a href={`#${surveySectionId(report)}`} onClick={() => openSurveySection(surveySectionId(report))}>
+                      {words.about(report)}
+                    </a>
+                  </th>
+                  <td>{format.number(report.responses)}</td>
+                  <td>{words.satisfied(report)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,10 +1,12 @@
 /*
- * My learning, Learning hours and a mentor's learner page on a phone: each module, quiz attempt
- * and hours entry is one block, its title first and its facts under it in words, instead of tables that scrolled
- * sideways at 360 px. The phone is a matchMedia stand-in answering the narrow-screen query
- * (jsdom has none: there, as on a PC, the tables show).
+ * My learning, Learning hours, a mentor's learner page and the survey overview on a phone: each
+ * module, quiz attempt, hours entry and survey report is one block, its title first and its
+ * facts under it in words, instead of tables that scrolled sideways at 360 px. The phone is a
+ * matchMedia stand-in answering the narrow-screen query (jsdom has none: there, as on a PC, the
+ * tables show).
  */
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { completeLesson, finishQuiz, saveReadingProgress } from '../../../../src/client/db/actions';
 import { logHours } from '../../../../src/client/db/mentoring';
@@ -12,6 +14,7 @@ import { NARROW_QUERY } from '../../../../src/client/ui/useNarrowScreen';
 import type { Catalog } from '../../../../src/shared/content/compiled';
 import { contentFile, json, moduleContent, renderRoute, resetLearner, signInAs } from './render';
 import { learnerReport } from './learnerReport';
+import type { SurveyReport } from '../../../../src/shared/mentoring/contract';
 
 const MODULE = 'online-safety';
 const catalog = contentFile<Catalog>('content/catalog.json');
@@ -151,5 +154,44 @@ describe("a mentor's learner page on a phone", () => {
         .getAllByRole('term')
         .map((term) => term.textContent),
     ).toEqual(['Progress']);
+  });
+});
+
+describe('the survey overview on a phone', () => {
+  it('lists each report with its responses and share satisfied, linking to it', async () => {
+    screenWidth(true);
+    signInAs('coordinator', 'dace', 'Dace');
+    const module = catalog.modules[1]!;
+    const reports: SurveyReport[] = [
+      {
+        about: { moduleId: module.id },
+        responses: 4,
+        items: { relevant: [0, 0, 1, 1, 2], useful: [0, 1, 1, 1, 1], willUse: [0, 0, 0, 2, 2], overall: [1, 0, 0, 2, 1] },
+        comments: [],
+      },
+      {
+        about: { moduleId: catalog.modules[2]!.id },
+        responses: 1,
+        items: { relevant: [0, 0, 0, 0, 1], useful: [0, 0, 0, 0, 1], willUse: [0, 0, 0, 0, 1], overall: [0, 0, 0, 0, 1] },
+        comments: [],
+      },
+    ];
+    await renderRoute('/reports/surveys', (url) =>
+      url.pathname === '/api/reports/surveys' ? json(reports) : url.pathname === '/api/events' ? json([]) : undefined,
+    );
+    const overview = await screen.findByRole(
+      'list',
+      { name: 'Responses and overall satisfaction per module and event' },
+      { timeout: 10_000 },
+    );
+    expect(within(await section('Overview')).queryByRole('table')).not.toBeInTheDocument();
+    const [first] = within(overview).getAllByRole('listitem');
+    const fact = (term: string) => within(first!).getByText(term, { selector: 'dt' }).nextElementSibling;
+    expect(fact('Responses')).toHaveTextContent('4');
+    expect(fact('Satisfied overall (agree or fully agree)')).toHaveTextContent('75% (3 of 4)');
+    const details = document.getElementById(`survey-module-${module.id}`)!.querySelector(':scope > details')!;
+    expect(details).not.toHaveAttribute('open');
+    await userEvent.setup().click(within(first!).getByRole('link', { name: `Module: ${module.title.en}` }));
+    expect(details).toHaveAttribute('open');
   });
 });
