@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CourseEvent, SurveyReport } from '../../../shared/mentoring/contract';
 import { useFormat } from '../../i18n/format';
-import { FactPairs } from '../../ui/BlockList';
+import '../../ui/BlockList.css';
 import { useNarrowScreen } from '../../ui/useNarrowScreen';
 import { useSurveyWords } from './useSurveyWords';
 
@@ -40,12 +40,10 @@ export function SurveyOverview({ reports, events }: { reports: readonly SurveyRe
               >
                 {words.about(report)}
               </a>
-              <FactPairs
-                facts={[
-                  { term: t('reports.csvResponses'), value: format.number(report.responses) },
-                  { term: t('reports.colSatisfied'), value: words.satisfied(report) },
-                ]}
-              />
+              <p className="block-list__meta">
+                <span>{t('reports.responses', { count: report.responses })}</span>
+                <span>{t('reports.satisfiedLine', { value: words.satisfied(report) })}</span>
+              </p>
             </li>
           ))}
         </ul>
