@@ -4,6 +4,7 @@ import type { QuizAttempt } from '../../../shared/learning/fold';
 import { useFormat } from '../../i18n/format';
 import { useNarrowScreen } from '../../ui/useNarrowScreen';
 import { FactPairs } from '../../ui/BlockList';
+import { useAttemptWords } from '../../ui/attemptWords';
 
 type Props = {
   attempts: QuizAttempt[];
@@ -16,9 +17,8 @@ export function QuizHistory({ attempts, title }: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const narrow = useNarrowScreen();
+  const { score, result } = useAttemptWords();
   if (attempts.length === 0) return <p>{t('learning.noAttempts')}</p>;
-  const score = (a: QuizAttempt) => `${a.raw}/${a.max} (${format.percent(a.scaled)})`;
-  const result = (a: QuizAttempt) => (a.passed ? t('quiz.passed') : t('quiz.failed'));
 
   if (narrow) {
     return (

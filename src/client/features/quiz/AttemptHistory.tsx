@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { QuizAttempt } from '../../../shared/learning/fold';
 import { useFormat } from '../../i18n/format';
+import { useAttemptWords } from '../../ui/attemptWords';
 
 export function AttemptHistory({ attempts }: { attempts: QuizAttempt[] }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { score, result } = useAttemptWords();
   if (attempts.length === 0) return null;
   return (
     <section aria-labelledby="history-heading">
@@ -23,10 +25,8 @@ export function AttemptHistory({ attempts }: { attempts: QuizAttempt[] }) {
             {attempts.map((a) => (
               <tr key={a.attemptId}>
                 <td>{format.dateTime(a.at)}</td>
-                <td>
-                  {a.raw}/{a.max} ({format.percent(a.scaled)})
-                </td>
-                <td>{a.passed ? t('quiz.passed') : t('quiz.failed')}</td>
+                <td>{score(a)}</td>
+                <td>{result(a)}</td>
                 {/* The module version the attempt was scored on: a newer version does not re-score it. */}
                 <td>{a.moduleVersion ?? ''}</td>
               </tr>

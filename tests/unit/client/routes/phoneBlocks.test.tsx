@@ -13,7 +13,7 @@ import { logHours } from '../../../../src/client/db/mentoring';
 import { NARROW_QUERY } from '../../../../src/client/ui/useNarrowScreen';
 import type { Catalog } from '../../../../src/shared/content/compiled';
 import { contentFile, json, moduleContent, renderRoute, resetLearner, signInAs } from './render';
-import { learnerReport } from './learnerReport';
+import { anna, learnerReport } from './learnerReport';
 import type { SurveyReport } from '../../../../src/shared/mentoring/contract';
 
 const MODULE = 'online-safety';
@@ -119,17 +119,7 @@ describe("a mentor's learner page on a phone", () => {
     signInAs('mentor', 'ivo', 'Ivo');
     const [started, untouched] = catalog.modules;
     const report = learnerReport({
-      learner: {
-        id: 'l1',
-        name: 'Anna',
-        login: 'anna',
-        lastSyncAt: null,
-        lastActivityAt: null,
-        modulesCompleted: 0,
-        secondsSpent: 0,
-        pathways: {},
-        hours: { approved: {}, pending: {} },
-      },
+      learner: anna,
       modules: [
         { moduleId: started!.id, status: 'in-progress', percent: 50, bestScore: 0.625, secondsSpent: 47 * 60 },
         { moduleId: untouched!.id, status: 'not-started', percent: 0, bestScore: null, secondsSpent: 0 },

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { contentFile, json, moduleContent, renderRoute, signInMentorForEachTest } from './render';
-import { failedAttempt, learnerReport } from './learnerReport';
+import { anna, failedAttempt, learnerReport } from './learnerReport';
 import type { Catalog, QuizQuestion } from '../../../../src/shared/content/compiled';
 import type { LearnerReport } from '../../../../src/shared/mentoring/contract';
 
@@ -19,17 +19,7 @@ signInMentorForEachTest();
 /** One finished attempt that saw `second` before `first`, each with its options reversed. */
 const report = (): LearnerReport =>
   learnerReport({
-    learner: {
-      id: 'l1',
-      name: 'Anna',
-      login: 'anna',
-      lastSyncAt: null,
-      lastActivityAt: null,
-      modulesCompleted: 0,
-      secondsSpent: 0,
-      pathways: {},
-      hours: { approved: {}, pending: {} },
-    },
+    learner: anna,
     attempts: [
       failedAttempt({
         moduleId: quizModule.id,
