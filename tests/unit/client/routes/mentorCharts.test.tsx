@@ -189,4 +189,17 @@ describe('the survey results', () => {
         .map((row) => row.textContent),
     ).toEqual(['Fully agree2 (50%)', 'Agree1 (25%)', 'Neither agree nor disagree1 (25%)', 'Disagree0 (0%)', 'Fully disagree0 (0%)']);
   });
+
+  it('opens every report for print, so the paper has all the answers', async () => {
+    signInAs('coordinator', 'dace', 'Dace');
+    const event: SurveyReport = { ...report, about: { eventId: 'e1' } };
+    await renderRoute('/reports/surveys', (url) =>
+      url.pathname === '/api/reports/surveys' ? json([report, event]) : url.pathname === '/api/events' ? json([]) : undefined,
+    );
+    await screen.findByRole('region', { name: `Module: ${moduleTitle(modules[1]!)}` }, { timeout: 5000 });
+    const disclosures = () => [...document.querySelectorAll<HTMLDetailsElement>('.survey-report > details')].map((d) => d.open);
+    expect(disclosures()).toEqual([false, false]);
+    window.dispatchEvent(new Event('beforeprint'));
+    expect(disclosures()).toEqual([true, true]);
+  });
 });
