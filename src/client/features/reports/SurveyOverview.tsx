@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CourseEvent, SurveyReport } from '../../../shared/mentoring/contract';
 import { useFormat } from '../../i18n/format';
@@ -13,6 +14,16 @@ export const surveySectionId = (report: SurveyReport): string =>
 export function openSurveySection(sectionId: string): void {
   const details = document.getElementById(sectionId)?.querySelector<HTMLDetailsElement>(':scope > details');
   if (details) details.open = true;
+}
+
+/** A link to a report's section on this page that opens its details on the way. */
+function ReportLink({ report, className, children }: { report: SurveyReport; className?: string; children: ReactNode }) {
+  const sectionId = surveySectionId(report);
+  return (
+    <a className={className} href={`#${sectionId}`} onClick={() => openSurveySection(sectionId)}>
+      {children}
+    </a>
+  );
 }
 
 /**
@@ -33,13 +44,9 @@ export function SurveyOverview({ reports, events }: { reports: readonly SurveyRe
         <ul className="plain-list block-list" aria-label={t('reports.overviewCaption')}>
           {reports.map((report) => (
             <li key={surveySectionId(report)} className="block-list__item">
-              <a
-                className="block-list__title"
-                href={`#${surveySectionId(report)}`}
-                onClick={() => openSurveySection(surveySectionId(report))}
-              >
+              <ReportLink report={report} className="block-list__title">
                 {words.about(report)}
-              </a>
+              </ReportLink>
               <p className="block-list__meta">
                 <span>{t('reports.responses', { count: report.responses })}</span>
                 <span>{t('reports.satisfiedLine', { value: words.satisfied(report) })}</span>
@@ -62,9 +69,7 @@ export function SurveyOverview({ reports, events }: { reports: readonly SurveyRe
               {reports.map((report) => (
                 <tr key={surveySectionId(report)}>
                   <th scope="row">
-                    <a href={`#${surveySectionId(report)}`} onClick={() => openSurveySection(surveySectionId(report))}>
-                      {words.about(report)}
-                    </a>
+                    <ReportLink report={report}>{words.about(report)}</ReportLink>
                   </th>
                   <td>{format.number(report.responses)}</td>
                   <td>{words.satisfied(report)}</td>
